@@ -110,10 +110,11 @@ serve: setup site
 
 # ------------------------------------------------------------- tests ---
 
-# ruff, CPython pytest (tests/ minus tests/pyodide), then pytest-pyodide in
-# node and in headless Chromium.  Runs every step even if one fails, prints
-# each pytest summary line and a total, exits non-zero on any failure.
-test: setup dist
+# ruff, CPython pytest (tests/ minus tests/pyodide; tests/smoke also drives
+# build/site in headless Chromium, hence `site`), then pytest-pyodide in node
+# and in headless Chromium.  Runs every step even if one fails, prints each
+# pytest summary line and a total, exits non-zero on any failure.
+test: setup site
 	$(VPY) scripts/run_tests.py
 
 lint: setup
