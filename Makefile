@@ -47,11 +47,15 @@ system-deps:
 
 # .venv with the project installed editable plus the dev tools.  setuptools is
 # installed first so the editable install needs no isolated build env.
-$(STAMPS)/venv: pyproject.toml
+# editable_mode=compat puts the checkout itself on sys.path (a .pth file), so
+# packages added later (bridge/, ide/, new subpackages) import without a
+# reinstall; setuptools' default mode only maps the packages seen at install.
+$(STAMPS)/venv: pyproject.toml Makefile
 	@mkdir -p $(STAMPS)
 	test -x $(VPY) || $(PYTHON) -m venv $(VENV)
 	$(VPY) -m pip install --quiet --disable-pip-version-check 'setuptools>=68'
-	$(VPY) -m pip install --quiet --disable-pip-version-check --no-build-isolation -e '.[dev]'
+	$(VPY) -m pip install --quiet --disable-pip-version-check --no-build-isolation \
+	    --config-settings editable_mode=compat -e '.[dev]'
 	@touch $@
 
 # node_modules exactly as package-lock.json says (Pyodide, PyScript, ...).
