@@ -20,7 +20,8 @@ SITE      := build/site
 PORT      ?= 8000
 
 # Sources of the project wheel: rebuild the wheel / dist when any changes.
-PKG_SRC   := pyproject.toml $(shell find pyio_core bridge ide -type f -not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
+# The folders are listed too: deleting a file changes its folder's mtime.
+PKG_SRC   := pyproject.toml $(shell find pyio_core bridge ide -not -path '*/__pycache__*' -not -name '*.pyc' 2>/dev/null)
 
 # selenium-manager must never try to download a driver/browser: use Debian's.
 export SE_OFFLINE := true
