@@ -1,0 +1,265 @@
+"""Evaluating message chains without using the Python stack for Io calls.
+
+Every Io activation is a Python generator. A caller runs its callee with ``yield from``
+(cheap: CPython delegates in C) but every 64th level it instead *yields* the callee's
+generator to the trampoline in ``machine.py``, which keeps it on the coroutine's heap stack.
+So the C stack never holds more than 64 Io levels, recursion depth is bounded only by
+memory (and a configurable limit), and any activation can be suspended at once: a yielded
+request travels up to the trampoline, which may switch coroutines, park on a future, or hand
+control back to the host at the end of a slice.
+
+Arguments are lazy in Io: primitives marked ``lazy`` receive the message and evaluate what
+they need; methods get their declared arguments evaluated in the caller's context first.
+"""
+
+from __future__ import annotations
+
+from ..errors import IoBreak, IoContinue, IoError, IoExit, IoInterrupt, IoRaise, IoReturn, IoStop
+from ..objects import Locals, lookup_in
+from ..registry import EAGER, LAZY
+from ..values import Block, Call, CFunction
+
+# A request a generator yields to ask the trampoline for a time check (see machine.py).
+PREEMPT = object()
+
+_PASS = (IoRaise, IoStop, IoInterrupt, IoExit)
+STOPS = {"Return": IoReturn, "Break": IoBreak, "Continue": IoContinue}
+
+
+class Engine:
+    """Mixin for the interpreter state: the hot evaluation paths."""
+
+    # set up by the state: nil, Number, Sequence, locals protos, current coroutine...
+    ticks = 1000
+
+    # -- lookup ----------------------------------------------------------------------------
+    def slot_value(self, t, name: str):
+        """The value of slot ``name`` seen from ``t`` (unboxed values use their proto)."""
+        tc = t.__class__
+        if tc is float:
+            return lookup_in(self.Number, name)
+        if tc is str:
+            return lookup_in(self.Sequence, name)
+        return lookup_in(t, name)
+
+    # -- chains ----------------------------------------------------------------------------
+    def eval_chain(self, m, L, t):
+        """Evaluate message chain ``m`` with ``L`` as locals, first target ``t``."""
+        r = t
+        try:
+            while m is not None:
+                c = m.cached
+                if c is not None:
+                    r = t = c
+                    m = m.next
+                    continue
+                name = m.name
+                if name == ";":
+                    t = L
+                    m = m.next
+                    continue
+                tc = t.__class__
+                if tc is float:
+                    v = lookup_in(self.Number, name)
+                elif tc is str:
+                    v = lookup_in(self.Sequence, name)
+                else:
+                    v = t.slots.get(name)
+                    if v is None:
+                        v = lookup_in(t, name)
+                if v is None:
+                    r = yield from self.forward(t, m, L)
+                else:
+                    vc = v.__class__
+                    if vc is CFunction and v.kind == EAGER:
+                        args = self.simple_args(m, L)
+                        if args is None:
+                            args = yield from self.eval_args(m, L)
+                        r = self.call_eager(v, t, args)
+                    elif vc is CFunction or (vc is Block and v.activatable):
+                        r = yield from self.activate_value(v, t, m, L)
+                    else:
+                        r = v
+                t = r
+                m = m.next
+        except _PASS:
+            raise
+        except IoError as e:
+            raise IoRaise(self.error_exception(e.text, m, e.kind)) from None
+        except RecursionError:
+            raise IoRaise(self.error_exception("Stack overflow", m)) from None
+        except Exception as e:  # a bug in pyio: report it as an Io error, keep running
+            raise IoRaise(self.internal_error(e, m)) from None
+        return r
+
+    def send(self, t, m, L):
+        """Send the single message ``m`` (ignoring ``m.next``) to ``t``."""
+        v = self.slot_value(t, m.name)
+        if v is None:
+            return (yield from self.forward(t, m, L))
+        return (yield from self.activate_value(v, t, m, L))
+
+    def activate_value(self, v, t, m, L):
+        """What happens when a slot holding ``v`` is reached by message ``m``."""
+        vc = v.__class__
+        if vc is CFunction:
+            kind = v.kind
+            if kind == LAZY:
+                return (yield from v.fn(t, L, m))
+            args = yield from self.eval_args(m, L)
+            if kind == EAGER:
+                return self.call_eager(v, t, args)
+            lo, hi = v.lo, v.hi
+            n = len(args)
+            if n < lo:
+                args.extend([self.nil] * (lo - n))
+            elif 0 <= hi < n:
+                del args[hi:]
+            return (yield from v.fn(t, *args))
+        if vc is Block and v.activatable:
+            return (yield from self.activate(v, t, m, L))
+        return v
+
+    def call_eager(self, v, t, args):
+        lo, hi = v.lo, v.hi
+        n = len(args)
+        if n < lo:
+            args.extend([self.nil] * (lo - n))
+        elif 0 <= hi < n:
+            del args[hi:]
+        return v.fn(t, *args)
+
+    def forward(self, t, m, L):
+        """No slot found: locals hand the message to ``self``; others try ``forward``."""
+        if t.__class__ is Locals:
+            s = t.slots.get("self")
+            if s is not None and s is not t:
+                return (yield from self.send(s, m, L))
+            return self.nil
+        fwd = self.slot_value(t, "forward")
+        if fwd is not None:
+            return (yield from self.activate_value(fwd, t, m, L))
+        raise IoError(f"{self.type_name(t)} does not respond to '{m.name}'")
+
+    # -- arguments -------------------------------------------------------------------------
+    def simple_args(self, m, L):
+        """Argument values when every argument is a literal or a local variable read:
+        the common case, done without creating a generator. None otherwise."""
+        out = []
+        for a in m.args:
+            if a.next is not None:
+                return None
+            c = a.cached
+            if c is not None:
+                out.append(c)
+                continue
+            if a.args:
+                return None
+            v = L.slots.get(a.name)
+            if v is None:
+                return None
+            vc = v.__class__
+            if vc is CFunction or (vc is Block and v.activatable):
+                return None
+            out.append(v)
+        return out
+
+    def eval_args(self, m, L):
+        out = []
+        for a in m.args:
+            c = a.cached
+            if c is not None and a.next is None:
+                out.append(c)
+            else:
+                out.append((yield from self.eval_chain(a, L, L)))
+        return out
+
+    def arg(self, m, L, i: int):
+        """Evaluate argument ``i`` of ``m`` in ``L`` (nil when missing), for lazy primitives."""
+        args = m.args
+        if i >= len(args):
+            return self.nil
+        a = args[i]
+        c = a.cached
+        if c is not None and a.next is None:
+            return c
+        return (yield from self.eval_chain(a, L, L))
+
+    # -- blocks ----------------------------------------------------------------------------
+    def activate(self, blk, target, m, L, args=None):
+        """Run a Block: new locals, declared args bound, body evaluated, stops handled.
+
+        ``args`` (already evaluated values) replaces evaluating ``m``'s arguments; it is
+        used by ``call``/``performWithArgList`` style callers."""
+        names = blk.arg_names
+        scope = blk.scope
+        co = self.coro
+        call = Call(self.call_protos, L, m, target, blk, co)
+        slots = {"self": target if scope is None else scope, "call": call}
+        if names:
+            if args is None:
+                margs = m.args
+                nil = self.nil
+                for i, name in enumerate(names):
+                    if i < len(margs):
+                        a = margs[i]
+                        c = a.cached
+                        if c is None or a.next is not None:
+                            c = yield from self.eval_chain(a, L, L)
+                        slots[name] = c
+                    else:
+                        slots[name] = nil
+            else:
+                nil = self.nil
+                for i, name in enumerate(names):
+                    slots[name] = args[i] if i < len(args) else nil
+        loc = Locals(self.locals_protos, slots)
+        d = co.depth + 1
+        if d > self.max_depth:
+            raise IoError(
+                f"Stack overflow: more than {self.max_depth} nested calls "
+                "(System setMaxRecursionDepth changes the limit)"
+            )
+        co.depth = d
+        self.ticks -= 1
+        if self.ticks < 0:
+            yield PREEMPT
+        try:
+            g = self.eval_chain(blk.message, loc, loc)
+            if d & 63:
+                r = yield from g
+            else:
+                r = yield g
+        except IoStop as e:
+            if blk.pass_stops:
+                raise
+            return e.value
+        except IoRaise as e:
+            self.note_frame(e.exc, m, target)
+            raise
+        finally:
+            co.depth = d - 1
+        st = call.stop_status
+        if st is not None:  # `call setStopStatus(Return)` makes the caller stop too
+            raise STOPS[st](r)
+        return r
+
+    def call_block(self, blk, args: list, target=None):
+        """Call a block with evaluated argument values (for primitives like ``foreach``)."""
+        if target is None:
+            target = blk.scope if blk.scope is not None else self.lobby
+        return (yield from self.activate(blk, target, self.call_message, self.lobby, args))
+
+    # -- loops -----------------------------------------------------------------------------
+    def loop_body(self, body, L):
+        """Evaluate one loop iteration; returns (value, stop) where stop is None, 'break' or
+        'continue'. Also gives the trampoline its chance to end the slice."""
+        self.ticks -= 1
+        if self.ticks < 0:
+            yield PREEMPT
+        try:
+            return (yield from self.eval_chain(body, L, L)), None
+        except IoBreak as e:
+            return e.value, "break"
+        except IoContinue as e:
+            return e.value, "continue"

@@ -1,0 +1,86 @@
+"""The Io object model: slots, protos and lookup.
+
+Numbers (Python float) and immutable strings (Python str) are unboxed: they have no slots of
+their own and look up through the Number / Sequence protos. Everything else is an IoObject.
+A ``protos`` list is never mutated in place (it is replaced), so many objects may share one.
+Slot values are never Python ``None``, so ``dict.get`` doubles as the "found?" test.
+"""
+
+from __future__ import annotations
+
+
+class IoObject:
+    """A plain Io object. Subclasses add a payload (list items, map entries, ...)."""
+
+    __slots__ = ("slots", "protos", "__weakref__")
+
+    def __init__(self, protos: list, slots: dict | None = None) -> None:
+        self.slots = {} if slots is None else slots
+        self.protos = protos
+
+
+class Locals(IoObject):
+    """The locals of one block activation: args, ``self``, ``call`` and local variables.
+
+    Its only proto is the Locals proto (a copy of Object's primitive slots); anything not
+    found there is forwarded to ``self``, exactly as upstream does.
+    """
+
+    __slots__ = ()
+
+
+def lookup_in(obj: IoObject, name: str):
+    """Find ``name`` in ``obj`` and its protos, depth first; None when absent."""
+    v = obj.slots.get(name)
+    if v is not None:
+        return v
+    protos = obj.protos
+    hops = 0
+    while len(protos) == 1:
+        p = protos[0]
+        v = p.slots.get(name)
+        if v is not None:
+            return v
+        protos = p.protos
+        hops += 1
+        if hops > 64:  # a long or cyclic chain: let the careful search take over
+            return _lookup_careful(obj, name, set())[0]
+    if not protos:
+        return None
+    return _lookup_careful(obj, name, set())[0]
+
+
+def lookup_context(obj: IoObject, name: str):
+    """Like lookup_in, also returning the object that holds the slot (``slotContext``)."""
+    v = obj.slots.get(name)
+    if v is not None:
+        return v, obj
+    return _lookup_careful(obj, name, set())
+
+
+def _lookup_careful(obj: IoObject, name: str, active: set):
+    """Depth-first over several protos, skipping objects already on the search path
+    (upstream's hasDoneLookup mark), so cyclic proto graphs terminate."""
+    stack = [(obj, 0)]
+    active.add(id(obj))
+    path = [obj]
+    # iterative DFS keeping the "on current path" set like upstream's recursion
+    while stack:
+        o, i = stack[-1]
+        if i == 0 and o is not obj:
+            v = o.slots.get(name)
+            if v is not None:
+                return v, o
+        protos = o.protos
+        if i < len(protos):
+            stack[-1] = (o, i + 1)
+            p = protos[i]
+            if id(p) in active:
+                continue
+            active.add(id(p))
+            path.append(p)
+            stack.append((p, 0))
+        else:
+            stack.pop()
+            active.discard(id(path.pop()))
+    return None, None

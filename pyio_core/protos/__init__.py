@@ -1,0 +1,10 @@
+"""One module per proto family; importing this package registers every primitive."""
+
+from . import (  # noqa: F401
+    block,
+    call,
+    exception,
+    flow,
+    number,
+    object,
+)

@@ -1,0 +1,70 @@
+"""How values print when no Io-level asString overrides it (upstream's formats)."""
+
+from __future__ import annotations
+
+from ..message import Message
+from ..values import Block, CFunction, IoList, IoMap, MutableSeq
+
+
+def quote(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def short_name(S, v) -> str:
+    """``Type_0x1234`` — how an object is named inside other printouts."""
+    return f"{S.type_name(v)}_0x{id(v):x}"
+
+
+def simple_repr(S, v) -> str:
+    """``asSimpleString``: strings quoted, other values briefly."""
+    tc = v.__class__
+    if tc is str:
+        return quote(v)
+    if tc is MutableSeq:
+        return quote(v.s)
+    if tc is float or v is S.nil or v is S.true or v is S.false or tc is IoList:
+        return S.simple_string(v)
+    if tc is Block:
+        names = "".join(n + ", " for n in v.arg_names)
+        return f"method({names}...)"
+    if tc is CFunction or tc is Message:
+        return S.simple_string(v)
+    return short_name(S, v)
+
+
+def default_as_string(S, v) -> str:
+    if v is S.nil:
+        return "nil"
+    if v is S.true:
+        return "true"
+    if v is S.false:
+        return "false"
+    tc = v.__class__
+    if tc is IoList:
+        return "list(" + ", ".join(simple_repr(S, x) for x in v.items) + ")"
+    if tc is CFunction:
+        return f"{v.owner}_{v.name}()"
+    if tc is Message:
+        from ..parser.printer import format_message
+
+        return format_message(v)
+    if tc is Block:
+        return block_source(S, v)
+    if v is S.Number:
+        return "0"
+    if v is S.Sequence:
+        return ""
+    lines = [f" {short_name(S, v)}:"]
+    if tc is not IoMap:
+        for name in sorted(v.slots):
+            lines.append(f"  {name.ljust(16)} = {simple_repr(S, v.slots[name])}")
+    return "\n".join(lines) + "\n"
+
+
+def block_source(S, b) -> str:
+    from ..parser.printer import format_message
+
+    kind = "method" if b.scope is None else "block"
+    args = "".join(n + ", " for n in b.arg_names)
+    body = format_message(b.message)
+    return f"{kind}({args}{body})"

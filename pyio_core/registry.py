@@ -1,0 +1,57 @@
+"""Declaring primitives: each proto module lists its methods with small decorators.
+
+Three calling conventions keep the hot path cheap:
+- ``eager``: the caller evaluates the arguments; ``fn(S, target, *args)`` returns a value and
+  never runs Io code.
+- ``gen``: as eager, but ``fn`` is a generator (it may call back into Io with ``yield from``).
+- ``lazy``: ``fn(S, target, locals, message)`` is a generator that evaluates its own arguments
+  (``if``, ``while``, ``method``...), like upstream's lazy-argument primitives.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+
+EAGER, GEN, LAZY = 0, 1, 2
+
+# proto name -> list of (slot name, function, kind)
+TABLE: dict[str, list[tuple[str, Callable, int]]] = {}
+
+
+class Prims:
+    """Collects the primitives of one proto: ``P = Prims("Number")``, then ``@P("+")``."""
+
+    def __init__(self, proto: str) -> None:
+        self.proto = proto
+        TABLE.setdefault(proto, [])
+
+    def _add(self, names, kind: int):
+        def deco(fn):
+            for name in names:
+                TABLE[self.proto].append((name, fn, kind))
+            return fn
+
+        return deco
+
+    def __call__(self, *names: str):
+        return self._add(names, EAGER)
+
+    def gen(self, *names: str):
+        return self._add(names, GEN)
+
+    def lazy(self, *names: str):
+        return self._add(names, LAZY)
+
+
+def arity(fn: Callable) -> tuple[int, int]:
+    """(min, max) count of Io arguments an eager primitive takes; max -1 means any."""
+    params = list(inspect.signature(fn).parameters.values())[2:]  # skip S, target
+    lo = hi = 0
+    for p in params:
+        if p.kind is p.VAR_POSITIONAL:
+            return lo, -1
+        hi += 1
+        if p.default is p.empty:
+            lo += 1
+    return lo, hi
