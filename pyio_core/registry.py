@@ -18,13 +18,20 @@ EAGER, GEN, LAZY = 0, 1, 2
 # proto name -> list of (slot name, function, kind)
 TABLE: dict[str, list[tuple[str, Callable, int]]] = {}
 
+# proto name -> IoObject subclass the proto is built as (protos whose clones carry a payload)
+PROTO_CLASSES: dict[str, type] = {}
+
 
 class Prims:
-    """Collects the primitives of one proto: ``P = Prims("Number")``, then ``@P("+")``."""
+    """Collects the primitives of one proto: ``P = Prims("Number")``, then ``@P("+")``.
 
-    def __init__(self, proto: str) -> None:
+    ``cls`` builds the proto itself as that IoObject subclass (a payload, like File's path)."""
+
+    def __init__(self, proto: str, cls: type | None = None) -> None:
         self.proto = proto
         TABLE.setdefault(proto, [])
+        if cls is not None:
+            PROTO_CLASSES[proto] = cls
 
     def _add(self, names, kind: int):
         def deco(fn):

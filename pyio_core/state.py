@@ -14,7 +14,7 @@ from .host import Host
 from .message import Message
 from .objects import IoObject
 from .parser import IoSyntaxError, default_operator_table, parse
-from .registry import TABLE, arity
+from .registry import PROTO_CLASSES, TABLE, arity
 from .errors import IoError
 from .protos.exception import new_exception
 from .protos.number import format_number
@@ -84,7 +84,7 @@ class Interpreter(Engine, Machine):
         self.object_protos = [obj]
 
         def proto(name: str, parent=obj):
-            p = IoObject([parent])
+            p = PROTO_CLASSES.get(name, IoObject)([parent])
             p.slots["type"] = name
             core.slots[name] = p
             return p
