@@ -186,15 +186,18 @@ class Engine:
         return (yield from self.eval_chain(a, L, L))
 
     # -- blocks ----------------------------------------------------------------------------
-    def activate(self, blk, target, m, L, args=None):
+    def activate(self, blk, target, m, L, args=None, context=None):
         """Run a Block: new locals, declared args bound, body evaluated, stops handled.
 
         ``args`` (already evaluated values) replaces evaluating ``m``'s arguments; it is
-        used by ``call``/``performWithArgList`` style callers."""
+        used by ``call``/``performWithArgList`` style callers. ``context`` is
+        the object holding the slot, when known (``call slotContext``)."""
         names = blk.arg_names
         scope = blk.scope
         co = self.coro
         call = Call(self.call_protos, L, m, target, blk, co)
+        if context is not None:  # performOn / resend / super name the slot's holder
+            call.context = context
         slots = {"self": target if scope is None else scope, "call": call}
         if names:
             if args is None:
@@ -233,7 +236,7 @@ class Engine:
         except IoStop as e:
             if blk.pass_stops:
                 raise
-            return e.value
+            r = e.value  # `return x` ends this block; its call's own stop status still counts
         except IoRaise as e:
             self.note_frame(e.exc, m, target)
             raise
