@@ -65,6 +65,11 @@ class Message(IoObject):
         self.cached = value
         self.invalidate()
 
+    def clone_from(self, proto: Message) -> None:
+        """Payload of a raw clone (``values.raw_clone``): upstream keeps the name and label
+        and starts with no arguments, next or cached result."""
+        Message.__init__(self, proto.name, None, [proto], label=proto.label)
+
     # -- helpers -------------------------------------------------------------------------
     def is_eol(self) -> bool:
         return self.name == ";" and self.cached is None and not self.args
