@@ -100,8 +100,8 @@ class _Levels:
         self.reset()
 
     def reset(self) -> None:
-        for level in self.pool:
-            level.kind = _UNUSED
+        # (upstream also marks every pooled level UNUSED; a pooled level is always re-initialised
+        # when pushed, so only the root needs resetting)
         root = self.pool[0]
         root.message = None
         root.kind = _NEW
@@ -269,15 +269,32 @@ def shuffle(msg: Message, ops: OperatorTableData) -> Message:
     Raises IoSyntaxError for misplaced assignments or bad OperatorTable entries.
     """
     levels = _Levels(ops)
+    operators = ops.operators
+    assign_operators = ops.assign_operators
+    stack = levels.stack
     expressions = [msg]
     while expressions:
         n = expressions.pop()
         while n is not None:
             if n.units is not None:
                 n.invalidate()  # Io code may shuffle messages that were already compiled
-            levels.attach(n, expressions)
+            name = n.name
+            if name in operators or name in assign_operators or name == ";":
+                levels.attach(n, expressions)
+                stack = levels.stack
+            else:
+                # an ordinary message: Level_attachAndReplace on the top level, inlined
+                top = stack[-1]
+                kind = top.kind
+                if kind == _ATTACH:
+                    top.message.next = n
+                elif kind == _ARG:
+                    top.message.args.append(n)
+                top.kind = _ATTACH
+                top.message = n
             if n.args:
                 expressions.extend(n.args)
             n = n.next
         levels.next_message()
+        stack = levels.stack
     return msg
