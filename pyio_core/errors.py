@@ -57,3 +57,7 @@ class IoExit(Exception):
     def __init__(self, code: int) -> None:
         super().__init__(code)
         self.code = code
+
+
+# exceptions that are Io control flow: evaluators pass them through untouched
+PASS_THROUGH = (IoRaise, IoStop, IoInterrupt, IoExit)

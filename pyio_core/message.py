@@ -18,7 +18,8 @@ class Message(IoObject):
     generated from this node; any mutation clears it so stale code is never run.
     """
 
-    __slots__ = ("name", "args", "next", "cached", "label", "line", "col", "units")
+    __slots__ = ("name", "args", "next", "cached", "label", "line", "col", "units", "code",
+                 "hits")
 
     def __init__(
         self,
@@ -40,14 +41,18 @@ class Message(IoObject):
         self.line = line
         self.col = col
         self.units = None
+        self.code = None  # compiled generator function for the chain starting here
+        self.hits = 0  # evaluations so far; hot chains get compiled (eval/compiler.py)
 
     # -- mutation: every structural change invalidates compiled code ---------------------
     def invalidate(self) -> None:
+        """Drop compiled code of every chain this node was compiled into."""
         units = self.units
         if units:
             self.units = None
-            for unit in units:
-                unit.invalidate()
+            for root in units:
+                root.code = None
+                root.hits = 0
 
     def set_name(self, name: str) -> None:
         self.name = name

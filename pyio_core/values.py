@@ -28,7 +28,7 @@ class CFunction(IoObject):
 class Block(IoObject):
     """``method(...)`` (scope None, activatable) or ``block(...)`` (scope = creating locals)."""
 
-    __slots__ = ("message", "arg_names", "scope", "activatable", "pass_stops", "code")
+    __slots__ = ("message", "arg_names", "scope", "activatable", "pass_stops", "needs_call")
 
     def __init__(self, protos, message, arg_names, scope, activatable) -> None:
         self.slots = {}
@@ -38,7 +38,7 @@ class Block(IoObject):
         self.scope = scope
         self.activatable = activatable
         self.pass_stops = False
-        self.code = None  # compiled body, when the compiler tier has one
+        self.needs_call = None  # whether activations need a Call object (engine decides)
 
 
 class Call(IoObject):
@@ -155,7 +155,7 @@ def _copy_fields(names):
 # How `clone` fills a new object's payload from its proto (upstream copies data on clone).
 CLONE_PAYLOAD = {
     CFunction: _copy_fields(CFunction.__slots__),
-    Block: _copy_fields(("message", "arg_names", "scope", "activatable", "pass_stops", "code")),
+    Block: _copy_fields(Block.__slots__),
     Call: _copy_fields(Call.__slots__),
     IoList: lambda s, d: setattr(d, "items", list(s.items)),
     IoMap: lambda s, d: setattr(d, "map", dict(s.map)),

@@ -14,15 +14,36 @@ they need; methods get their declared arguments evaluated in the caller's contex
 
 from __future__ import annotations
 
-from ..errors import IoBreak, IoContinue, IoError, IoExit, IoInterrupt, IoRaise, IoReturn, IoStop
+from ..errors import PASS_THROUGH, IoBreak, IoContinue, IoError, IoRaise, IoReturn, IoStop
 from ..objects import Locals, lookup_in
 from ..registry import EAGER, LAZY
 from ..values import Block, Call, CFunction
+from .compiler import HOT, compile_chain
+
+# Names that may reach an activation's `call` object; bodies without them get none (a
+# Call per activation is a large part of a call's cost).
+_CALL_NAMES = frozenset(("call", "resend", "super", "doString", "doMessage", "doFile",
+                         "thisLocalContext", "evalArg", "evalArgAndReturnSelf",
+                         "evalArgAndReturnNil", "perform", "performWithArgList", "getSlot"))
+
+
+def mentions_call(m) -> bool:
+    """Whether a body's message tree uses any name that can reach its ``call``."""
+    todo = [m]
+    while todo:
+        m = todo.pop()
+        while m is not None:
+            if m.name in _CALL_NAMES or m.cached == "call":
+                return True
+            todo.extend(m.args)
+            m = m.next
+    return False
+
 
 # A request a generator yields to ask the trampoline for a time check (see machine.py).
 PREEMPT = object()
 
-_PASS = (IoRaise, IoStop, IoInterrupt, IoExit)
+_PASS = PASS_THROUGH
 STOPS = {"Return": IoReturn, "Break": IoBreak, "Continue": IoContinue}
 
 
@@ -42,7 +63,42 @@ class Engine:
             return lookup_in(self.Sequence, name)
         return lookup_in(t, name)
 
+    def resolve(self, t, name: str):
+        """(target, value) for ``name`` sent to object ``t``, following locals to ``self``
+        the way upstream's Locals forward does; value None when nobody has the slot."""
+        while t.__class__ is Locals:
+            v = t.slots.get(name)
+            if v is not None:
+                return t, v
+            v = lookup_in(t, name)
+            if v is not None:
+                return t, v
+            s = t.slots.get("self")
+            if s is None or s is t:
+                return t, None
+            t = s
+        tc = t.__class__
+        if tc is float:
+            return t, lookup_in(self.Number, name)
+        if tc is str:
+            return t, lookup_in(self.Sequence, name)
+        return t, lookup_in(t, name)
+
     # -- chains ----------------------------------------------------------------------------
+    def chain(self, m, L, t):
+        """A generator evaluating chain ``m``: compiled once the chain is hot."""
+        code = m.code
+        if code is None:
+            h = m.hits = m.hits + 1
+            if h < HOT or L.__class__ in (float, str):
+                return self.eval_chain(m, L, t)
+            try:
+                code = m.code = compile_chain(self, m)
+            except Exception:  # never let the optimiser break a program: interpret instead
+                m.hits = -(1 << 60)
+                return self.eval_chain(m, L, t)
+        return code(L, t)
+
     def eval_chain(self, m, L, t):
         """Evaluate message chain ``m`` with ``L`` as locals, first target ``t``."""
         r = t
@@ -171,7 +227,7 @@ class Engine:
             if c is not None and a.next is None:
                 out.append(c)
             else:
-                out.append((yield from self.eval_chain(a, L, L)))
+                out.append((yield from self.chain(a, L, L)))
         return out
 
     def arg(self, m, L, i: int):
@@ -183,7 +239,7 @@ class Engine:
         c = a.cached
         if c is not None and a.next is None:
             return c
-        return (yield from self.eval_chain(a, L, L))
+        return (yield from self.chain(a, L, L))
 
     # -- blocks ----------------------------------------------------------------------------
     def activate(self, blk, target, m, L, args=None, context=None):
@@ -195,10 +251,14 @@ class Engine:
         names = blk.arg_names
         scope = blk.scope
         co = self.coro
-        call = Call(self.call_protos, L, m, target, blk, co)
-        if context is not None:  # performOn / resend / super name the slot's holder
-            call.context = context
-        slots = {"self": target if scope is None else scope, "call": call}
+        slots = {"self": target if scope is None else scope}
+        nc = blk.needs_call
+        if nc is None:
+            nc = blk.needs_call = mentions_call(blk.message)
+        if nc:
+            call = slots["call"] = Call(self.call_protos, L, m, target, blk, co)
+        else:
+            call = None
         if names:
             if args is None:
                 margs = m.args
@@ -208,7 +268,7 @@ class Engine:
                         a = margs[i]
                         c = a.cached
                         if c is None or a.next is not None:
-                            c = yield from self.eval_chain(a, L, L)
+                            c = yield from self.chain(a, L, L)
                         slots[name] = c
                     else:
                         slots[name] = nil
@@ -228,7 +288,7 @@ class Engine:
         if self.ticks < 0:
             yield PREEMPT
         try:
-            g = self.eval_chain(blk.message, loc, loc)
+            g = self.chain(blk.message, loc, loc)
             if d & 63:
                 r = yield from g
             else:
@@ -242,9 +302,9 @@ class Engine:
             raise
         finally:
             co.depth = d - 1
-        st = call.stop_status
-        if st is not None:  # `call setStopStatus(Return)` makes the caller stop too
-            raise STOPS[st](r)
+        if call is not None and call.stop_status is not None:
+            # `call setStopStatus(Return)` makes the caller stop too
+            raise STOPS[call.stop_status](r)
         return r
 
     def call_block(self, blk, args: list, target=None):
@@ -261,7 +321,7 @@ class Engine:
         if self.ticks < 0:
             yield PREEMPT
         try:
-            return (yield from self.eval_chain(body, L, L)), None
+            return (yield from self.chain(body, L, L)), None
         except IoBreak as e:
             return e.value, "break"
         except IoContinue as e:

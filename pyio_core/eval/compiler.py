@@ -1,0 +1,210 @@
+"""The compiler tier: a hot message chain becomes one Python generator function.
+
+The interpreter (engine.eval_chain) walks messages and creates a generator for every
+non-trivial argument. For chains that run more than once (method bodies, loop bodies) we
+generate Python source instead: each send is inline code — slot lookup, then a direct call
+for eager primitives, ``yield from`` for blocks and lazy primitives — and arguments are
+evaluated inline as Python locals. ``if`` is inlined when the slot really holds the built-in
+``if``; otherwise the general path runs, so redefining anything keeps Io semantics.
+
+Generated code never caches slot values across sends (Io slots may change at any time); it
+only saves the interpretive overhead. A compiled chain registers itself on every message it
+was built from (``Message.units``), and any mutation of those messages drops it.
+"""
+
+from __future__ import annotations
+
+from ..errors import PASS_THROUGH, IoError, IoRaise
+from ..objects import Locals, lookup_in
+from ..registry import EAGER
+from ..values import Block, CFunction
+
+HOT = 2  # evaluations of a chain before it is compiled
+
+# Number primitives computed inline when the slot still holds the built-in (checked by
+# identity on every send, so redefining Number's operators takes effect at once).
+_NUMBER_OPS = {
+    "+": "{0} + {1}",
+    "-": "{0} - {1}",
+    "*": "{0} * {1}",
+    "<": "TRUE if {0} < {1} else FALSE",
+    ">": "TRUE if {0} > {1} else FALSE",
+    "<=": "TRUE if {0} <= {1} else FALSE",
+    ">=": "TRUE if {0} >= {1} else FALSE",
+    "==": "TRUE if {0} == {1} else FALSE",
+    "!=": "TRUE if {0} != {1} else FALSE",
+}
+
+
+class _Gen:
+    """Builds the source of one compiled chain."""
+
+    def __init__(self, S) -> None:
+        self.S = S
+        self.lines: list[str] = []
+        self.consts: list = []
+        self.covered: list = []
+        self.n = 0
+
+    def var(self, prefix: str) -> str:
+        self.n += 1
+        return f"{prefix}{self.n}"
+
+    def const(self, value) -> str:
+        self.consts.append(value)
+        return f"K[{len(self.consts) - 1}]"
+
+    def emit(self, depth: int, line: str) -> None:
+        self.lines.append("    " * depth + line)
+
+    # -- chains ---------------------------------------------------------------------------
+    def chain(self, m, target: str, depth: int) -> str:
+        """Emit code evaluating chain ``m`` starting at ``target``; return the result var."""
+        r = self.var("r")
+        self.emit(depth, f"{r} = {target}")
+        t = target
+        while m is not None:
+            self.covered.append(m)
+            c = m.cached
+            if c is not None:
+                self.emit(depth, f"{r} = {self.const(c)}")
+                t = r
+            elif m.name == ";":
+                t = "L"
+            else:
+                self.send(m, t, r, depth)
+                t = r
+            m = m.next
+        return r
+
+    def lookup(self, m, t: str, tv: str, v: str, depth: int) -> None:
+        """Emit the slot lookup: dict probes inline, the rare cases through S.resolve."""
+        name = repr(m.name)
+        if t == "L":
+            self.emit(depth, f"{tv} = L")
+            self.emit(depth, f"{v} = Ls.get({name})")
+            self.emit(depth, f"if {v} is None:")
+            self.emit(depth + 1, f"{tv}, {v} = resolve(L, {name})")
+            return
+        self.emit(depth, f"{tv} = {t}")
+        self.emit(depth, f"_c = {tv}.__class__")
+        self.emit(depth, "if _c is float:")
+        self.emit(depth + 1, f"{v} = NUMS.get({name}) or lookup_in(NUM, {name})")
+        self.emit(depth, "elif _c is str:")
+        self.emit(depth + 1, f"{v} = SEQS.get({name}) or lookup_in(SEQ, {name})")
+        self.emit(depth, "else:")
+        self.emit(depth + 1, f"{v} = {tv}.slots.get({name})")
+        self.emit(depth + 1, f"if {v} is None:")
+        self.emit(depth + 2, f"{tv}, {v} = resolve({tv}, {name})")
+
+    def send(self, m, t: str, r: str, depth: int) -> None:
+        mc = self.const(m)
+        tv, v = self.var("t"), self.var("v")
+        self.emit(depth, f"_m = {mc}")
+        self.lookup(m, t, tv, v, depth)
+        self.emit(depth, f"if {v} is None:")
+        self.emit(depth + 1, f"{r} = yield from S.forward({tv}, {mc}, L)")
+        k = len(m.args)
+        if m.name == "if" and k in (2, 3):
+            self.emit(depth, f"elif {v} is IF:")
+            self.inline_if(m, r, depth + 1)
+            self.emit(depth, f"elif {v}.__class__ is CFunction or ({v}.__class__ is Block and "
+                             f"{v}.activatable):")
+            self.emit(depth + 1, f"{r} = yield from S.activate_value({v}, {tv}, {mc}, L)")
+            self.emit(depth, "else:")
+            self.emit(depth + 1, f"{r} = {v}")
+            return
+        vc = self.var("c")
+        self.emit(depth, "else:")
+        d = depth + 1
+        self.emit(d, f"{vc} = {v}.__class__")
+        if k == 0:
+            self.emit(d, f"if {vc} is CFunction and {v}.kind == EAGER and {v}.lo == 0:")
+            self.emit(d + 1, f"{r} = {v}.fn({tv})")
+        else:
+            self.emit(d, f"if ({vc} is CFunction and {v}.kind == EAGER and {v}.lo <= {k} and "
+                         f"({v}.hi < 0 or {v}.hi >= {k})) or ({vc} is Block and "
+                         f"{v}.activatable and len({v}.arg_names) >= {k}):")
+            args = [self.chain(a, "L", d + 1) for a in m.args]
+            op = _NUMBER_OPS.get(m.name) if k == 1 else None
+            if op is not None:
+                a = args[0]
+                self.emit(d + 1, f"if {v} is OPS[{m.name!r}] and {tv}.__class__ is float and "
+                                 f"{a}.__class__ is float:")
+                self.emit(d + 2, f"{r} = {op.format(tv, a)}")
+                self.emit(d + 1, f"elif {vc} is CFunction:")
+            else:
+                self.emit(d + 1, f"if {vc} is CFunction:")
+            self.emit(d + 2, f"{r} = {v}.fn({tv}, {', '.join(args)})")
+            self.emit(d + 1, "else:")
+            self.emit(d + 2, f"{r} = yield from S.activate({v}, {tv}, {mc}, L, [{', '.join(args)}])")
+        self.emit(d, f"elif {vc} is CFunction or ({vc} is Block and {v}.activatable):")
+        self.emit(d + 1, f"{r} = yield from S.activate_value({v}, {tv}, {mc}, L)")
+        self.emit(d, "else:")
+        self.emit(d + 1, f"{r} = {v}")
+
+    def inline_if(self, m, r: str, depth: int) -> None:
+        c = self.chain(m.args[0], "L", depth)
+        self.emit(depth, f"if {c} is not FALSE and {c} is not NIL:")
+        self.emit(depth + 1, f"{r} = {self.chain(m.args[1], 'L', depth + 1)}")
+        self.emit(depth, "else:")
+        if len(m.args) > 2:
+            self.emit(depth + 1, f"{r} = {self.chain(m.args[2], 'L', depth + 1)}")
+        else:
+            self.emit(depth + 1, f"{r} = NIL")
+
+
+def compile_chain(S, m):
+    """Compile the chain starting at ``m`` into ``run(L, t)``, a generator function."""
+    g = _Gen(S)
+    r = g.chain(m, "t", 3)
+    src = "\n".join(
+        [
+            "def make(S, K):",
+            "    def run(L, t):",
+            "        Ls = L.slots",
+            "        _m = None",
+            "        try:",
+            *g.lines,
+            f"            return {r}",
+            "        except PASS:",
+            "            raise",
+            "        except IoError as e:",
+            "            raise IoRaise(S.error_exception(e.text, _m, e.kind)) from None",
+            "        except RecursionError:",
+            "            raise IoRaise(S.error_exception('Stack overflow', _m)) from None",
+            "        except Exception as e:",
+            "            raise IoRaise(S.internal_error(e, _m)) from None",
+            "        yield",  # makes run a generator even when the chain never sends
+            "    return run",
+        ]
+    )
+    ns = {
+        "CFunction": CFunction,
+        "Block": Block,
+        "EAGER": EAGER,
+        "Locals": Locals,
+        "lookup_in": lookup_in,
+        "IoError": IoError,
+        "IoRaise": IoRaise,
+        "PASS": PASS_THROUGH,
+        "NUM": S.Number,
+        "SEQ": S.Sequence,
+        "NUMS": S.Number.slots,
+        "SEQS": S.Sequence.slots,
+        "IF": S.Object.slots.get("if"),
+        "NIL": S.nil,
+        "TRUE": S.true,
+        "OPS": {name: S.Number.slots.get(name) for name in _NUMBER_OPS},
+        "FALSE": S.false,
+        "resolve": S.resolve,
+    }
+    exec(compile(src, f"<io chain {m.label}:{m.line}>", "exec"), ns)
+    run = ns["make"](S, g.consts)
+    for node in g.covered:
+        units = node.units
+        if units is None:
+            node.units = [m]
+        elif m not in units:
+            units.append(m)
+    return run
