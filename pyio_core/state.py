@@ -106,6 +106,9 @@ class Interpreter(Engine, Machine):
         self.Error = proto("Error")
         for name in ("Normal", "Return", "Break", "Continue", "Eol"):
             proto(name)
+        for name in TABLE:  # any other proto a protos module declares (EvalFrame, Future...)
+            if name not in core.slots and name not in ("Object", "Locals"):
+                proto(name)
         self.list_protos = [self.List]
         self.map_protos = [self.Map]
         self.block_protos = [self.Block]
