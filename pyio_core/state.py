@@ -31,8 +31,10 @@ PRELUDE = (
     "Block.io",
     "Exception.io",
     "Coroutine.io",
+    "File.io",
     "System.io",
     "UnitTest.io",
+    "Importer.io",
 )
 
 

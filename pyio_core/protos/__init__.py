@@ -3,8 +3,11 @@
 from . import (  # noqa: F401
     block,
     call,
+    directory,
     exception,
+    file,
     flow,
     number,
     object,
+    system,
 )

@@ -1,0 +1,417 @@
+"""File: a handle on a file on disk (or on the standard streams).
+
+The payload keeps a path and, while open, a Python binary file object. File contents become
+Sequences as UTF-8 text; undecodable bytes survive a read/write round trip through
+``surrogateescape``. The standard streams go through the host, so in a browser
+``File standardOutput write`` reaches the page like ``print`` does.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..errors import IoError
+from ..objects import IoObject
+from ..registry import Prims
+from ..values import MutableSeq
+from .object import need_str
+
+
+class IoFile(IoObject):
+    """File's payload: ``path``, the open ``fh`` (or None), the open ``mode``, and ``std``
+    ("in"/"out"/"err") for the standard streams, which have no Python file object."""
+
+    __slots__ = ("path", "fh", "mode", "std")
+
+    def __init__(self, protos, slots=None) -> None:
+        self.slots = {} if slots is None else slots
+        self.protos = protos
+        self.path = ""
+        self.fh = None
+        self.mode = "r+"
+        self.std = None
+
+    def clone_from(self, proto: IoFile) -> None:
+        """Clones share the path and mode, never the open handle."""
+        self.path = proto.path
+        self.fh = None
+        self.mode = proto.mode
+        self.std = proto.std
+
+
+P = Prims("File", IoFile)
+
+
+def need_file(S, t) -> IoFile:
+    if isinstance(t, IoFile):
+        return t
+    raise IoError(f"File method called on a '{S.type_name(t)}'")
+
+
+def to_text(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")
+
+
+def to_bytes(text: str) -> bytes:
+    return text.encode("utf-8", "surrogateescape")
+
+
+def last_path_component(path: str) -> str:
+    """Upstream's rule: the text after the last separator, ignoring a trailing one."""
+    return path[path.rstrip("/").rfind("/") + 1:]
+
+
+def new_file(S, path: str) -> IoFile:
+    f = IoFile([S.File])
+    f.path = path
+    return f
+
+
+def mutable(S, text: str) -> MutableSeq:
+    return MutableSeq(S.seq_protos, text)
+
+
+# -- path and status -----------------------------------------------------------------------
+@P("setPath")
+def set_path(S, t, path):
+    need_file(S, t).path = need_str(S, path, "setPath")
+    return t
+
+
+@P("path")
+def path_(S, t):
+    return need_file(S, t).path
+
+
+@P("name")
+def name(S, t):
+    return last_path_component(need_file(S, t).path)
+
+
+@P("exists")
+def exists(S, t, path=None):
+    p = need_file(S, t).path if path is None else need_str(S, path, "exists")
+    return S.bool(os.path.exists(p))
+
+
+def _stat(f: IoFile) -> os.stat_result:
+    try:
+        return os.stat(f.path)
+    except OSError as e:
+        raise IoError(f"unable to stat '{f.path}': {e.strerror}") from None
+
+
+@P("size")
+def size(S, t):
+    f = need_file(S, t)
+    if f.fh is not None and f.std is None:
+        f.fh.flush()
+    return float(_stat(f).st_size)
+
+
+@P("isDirectory")
+def is_directory(S, t):
+    return S.bool(os.path.isdir(need_file(S, t).path))
+
+
+@P("isRegularFile")
+def is_regular_file(S, t):
+    return S.bool(os.path.isfile(need_file(S, t).path))
+
+
+@P("isLink")
+def is_link(S, t):
+    return S.bool(os.path.islink(need_file(S, t).path))
+
+
+@P("isUserExecutable")
+def is_user_executable(S, t):
+    return S.bool(os.access(need_file(S, t).path, os.X_OK))
+
+
+@P("isPipe")
+def is_pipe(S, t):
+    return S.false
+
+
+@P("isOpen")
+def is_open(S, t):
+    f = need_file(S, t)
+    return S.bool(f.fh is not None or f.std is not None)
+
+
+@P("mode")
+def mode(S, t):
+    return {"r": "read", "r+": "update", "a+": "append"}.get(need_file(S, t).mode, "update")
+
+
+# -- opening and closing -------------------------------------------------------------------
+def _open(S, t, path, mode: str):
+    f = need_file(S, t)
+    if path is not None:
+        f.path = need_str(S, path, "open")
+    f.mode = mode
+    if f.fh is not None or f.std is not None:
+        return f
+    pymode = {"r": "rb", "r+": "r+b", "a+": "a+b"}[mode]
+    try:
+        if mode != "r" and not os.path.exists(f.path):
+            open(f.path, "ab").close()
+        f.fh = open(f.path, pymode)  # noqa: SIM115 (the Io object owns the handle)
+    except OSError as e:
+        raise IoError(f"unable to open file path '{f.path}': {e.strerror}") from None
+    return f
+
+
+@P("open")
+def open_(S, t, path=None):
+    return _open(S, t, path, need_file(S, t).mode)
+
+
+@P("openForReading")
+def open_for_reading(S, t, path=None):
+    return _open(S, t, path, "r")
+
+
+@P("openForUpdating")
+def open_for_updating(S, t, path=None):
+    return _open(S, t, path, "r+")
+
+
+@P("openForAppending")
+def open_for_appending(S, t, path=None):
+    return _open(S, t, path, "a+")
+
+
+@P("close")
+def close(S, t):
+    f = need_file(S, t)
+    if f.fh is not None:
+        f.fh.close()
+        f.fh = None
+    return t
+
+
+@P("flush")
+def flush(S, t):
+    f = need_file(S, t)
+    if f.fh is not None:
+        f.fh.flush()
+    elif f.std is not None:
+        S.host.flush()
+    return t
+
+
+def need_open(f: IoFile):
+    if f.fh is None and f.std is None:
+        raise IoError(f"file '{f.path}' not yet open")
+    return f.fh
+
+
+# -- reading -------------------------------------------------------------------------------
+def _read_whole(f: IoFile) -> str:
+    try:
+        with open(f.path, "rb") as fh:
+            return to_text(fh.read())
+    except OSError:
+        raise IoError(f"unable to read file '{f.path}'") from None
+
+
+@P("contents", "asBuffer")
+def contents(S, t):
+    f = need_file(S, t)
+    if f.std == "in":
+        lines = []
+        while (line := S.host.read_line()) is not None:
+            lines.append(line + "\n")
+        return mutable(S, "".join(lines))
+    return mutable(S, _read_whole(f))
+
+
+def _read_line(S, f: IoFile):
+    """One line without its end-of-line, or None at the end of the file."""
+    if f.std == "in":
+        return S.host.read_line()
+    fh = need_open(f)
+    data = fh.readline()
+    if not data:
+        return None
+    return to_text(data).rstrip("\r\n") if data.endswith(b"\n") else to_text(data)
+
+
+@P("readLine")
+def read_line(S, t):
+    line = _read_line(S, need_file(S, t))
+    return S.nil if line is None else mutable(S, line)
+
+
+@P("readLines")
+def read_lines(S, t):
+    f = need_file(S, t)
+    if f.fh is None and f.std is None:
+        _open(S, f, None, "r")
+    lines = []
+    while (line := _read_line(S, f)) is not None:
+        lines.append(mutable(S, line))
+    return S.new_list(lines)
+
+
+@P("readToEnd")
+def read_to_end(S, t, chunk=None):
+    f = need_file(S, t)
+    fh = need_open(f)
+    return mutable(S, to_text(fh.read()) if fh is not None else "")
+
+
+@P("readStringOfLength", "readBufferOfLength")
+def read_string_of_length(S, t, n):
+    fh = need_open(need_file(S, t))
+    if n.__class__ is not float:
+        raise IoError(f"argument 0 to method 'readStringOfLength' must be a Number, "
+                      f"not a '{S.type_name(n)}'")
+    data = fh.read(int(n)) if fh is not None else b""
+    return mutable(S, to_text(data)) if data else S.nil
+
+
+@P("isAtEnd")
+def is_at_end(S, t):
+    fh = need_open(need_file(S, t))
+    if fh is None:
+        return S.false
+    return S.bool(fh.peek(1) == b"")
+
+
+@P("at")
+def at(S, t, i):
+    fh = need_open(need_file(S, t))
+    if i.__class__ is not float:
+        raise IoError(f"argument 0 to method 'at' must be a Number, not a '{S.type_name(i)}'")
+    fh.seek(int(i))
+    b = fh.read(1)
+    return float(b[0]) if b else S.nil
+
+
+# -- writing -------------------------------------------------------------------------------
+@P("write")
+def write(S, t, *seqs):
+    f = need_file(S, t)
+    fh = need_open(f)
+    texts = [need_str(S, s, "write", i) for i, s in enumerate(seqs)]
+    if f.std == "out":
+        S.write("".join(texts))
+        return t
+    if f.std == "err":
+        S.host.write_error("".join(texts))
+        return t
+    if f.mode == "r" or f.std == "in":
+        raise IoError(f"file '{f.path}' not open for write")
+    try:
+        for text in texts:
+            fh.write(to_bytes(text))
+    except OSError:
+        raise IoError(f"error writing to file '{f.path}'") from None
+    return t
+
+
+@P("truncateToSize")
+def truncate_to_size(S, t, n):
+    f = need_file(S, t)
+    try:
+        os.truncate(f.path, int(n) if n.__class__ is float else 0)
+    except OSError:
+        pass  # upstream ignores truncate failures too
+    return t
+
+
+# -- position ------------------------------------------------------------------------------
+@P("position")
+def position(S, t):
+    fh = need_open(need_file(S, t))
+    return float(fh.tell()) if fh is not None else 0.0
+
+
+@P("setPosition")
+def set_position(S, t, n):
+    fh = need_open(need_file(S, t))
+    if fh is not None:
+        fh.seek(int(n) if n.__class__ is float else 0)
+    return t
+
+
+@P("rewind")
+def rewind(S, t):
+    fh = need_open(need_file(S, t))
+    if fh is not None:
+        fh.seek(0)
+    return t
+
+
+@P("positionAtEnd")
+def position_at_end(S, t):
+    fh = need_open(need_file(S, t))
+    if fh is not None:
+        fh.seek(0, os.SEEK_END)
+    return t
+
+
+# -- the file system -----------------------------------------------------------------------
+@P("remove")
+def remove(S, t):
+    f = need_file(S, t)
+    try:
+        if os.path.isdir(f.path) and not os.path.islink(f.path):
+            os.rmdir(f.path)
+        elif os.path.lexists(f.path):
+            os.unlink(f.path)
+    except OSError:
+        if os.path.lexists(f.path):
+            raise IoError(f"error removing file '{f.path}'") from None
+    return t
+
+
+@P("moveTo")
+def move_to(S, t, path):
+    f = need_file(S, t)
+    dest = need_str(S, path, "moveTo")
+    if dest != f.path:
+        try:
+            os.replace(f.path, dest)
+        except OSError:
+            raise IoError(f"error moving file '{f.path}' to '{dest}'") from None
+    return t
+
+
+@P("temporaryFile")
+def temporary_file(S, t):
+    import tempfile
+
+    fd, path = tempfile.mkstemp(prefix="pyio")
+    os.close(fd)
+    f = new_file(S, path)
+    f.fh = open(path, "r+b")  # noqa: SIM115
+    return f
+
+
+# -- standard streams ----------------------------------------------------------------------
+def _std_file(S, which: str) -> IoFile:
+    """A File on a standard stream (File.io keeps one of each in File's slots)."""
+    f = IoFile([S.File])
+    f.std = which
+    f.path = "<standard " + {"in": "input", "out": "output", "err": "error"}[which] + ">"
+    f.mode = "r" if which == "in" else "a+"
+    return f
+
+
+@P("standardInput")
+def standard_input(S, t):
+    return _std_file(S, "in")
+
+
+@P("standardOutput")
+def standard_output(S, t):
+    return _std_file(S, "out")
+
+
+@P("standardError")
+def standard_error(S, t):
+    return _std_file(S, "err")

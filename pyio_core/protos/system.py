@@ -1,0 +1,101 @@
+"""System (the process: args, environment, exit, sleeping, shell) and Collector.
+
+``System args``, ``launchPath`` and ``launchScript`` are plain slots the host fills in (see
+cli.py); everything here asks the operating system. In a browser there are no processes, so
+``System system`` raises an error there instead of pretending.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import platform as _platform
+import subprocess
+import sys
+import time
+
+from ..errors import IoError, IoExit
+from ..eval.machine import PARK
+from ..registry import Prims
+from .object import need_str
+
+P = Prims("System")
+C = Prims("Collector")
+
+IN_BROWSER = sys.platform == "emscripten"
+
+
+def need_number(S, v, method: str, i: int = 0) -> float:
+    if v.__class__ is float:
+        return v
+    raise IoError(f"argument {i} to method '{method}' must be a Number, not a '{S.type_name(v)}'")
+
+
+@P("exit")
+def exit_(S, t, code=None):
+    """Ends the program: the CLI (or the page) turns IoExit into the exit status."""
+    raise IoExit(0 if code is None or code is S.nil else int(need_number(S, code, "exit")))
+
+
+@P("version")
+def version(S, t):
+    return S.version
+
+
+@P("platform")
+def platform_(S, t):
+    return _platform.system() or sys.platform
+
+
+@P("platformVersion")
+def platform_version(S, t):
+    return _platform.release()
+
+
+@P("thisProcessPid")
+def this_process_pid(S, t):
+    return float(os.getpid())
+
+
+@P("activeCpus")
+def active_cpus(S, t):
+    return float(os.cpu_count() or 1)
+
+
+@P("getEnvironmentVariable")
+def get_environment_variable(S, t, name):
+    v = os.environ.get(need_str(S, name, "getEnvironmentVariable"))
+    return S.nil if v is None else v
+
+
+@P("setEnvironmentVariable")
+def set_environment_variable(S, t, name, value):
+    os.environ[need_str(S, name, "setEnvironmentVariable")] = need_str(
+        S, value, "setEnvironmentVariable", 1)
+    return t
+
+
+@P("system")
+def system(S, t, command):
+    """Runs a shell command, its output going straight to our stdout; returns its status."""
+    cmd = need_str(S, command, "system")
+    if IN_BROWSER:
+        raise IoError("System system is not available in the browser")
+    S.host.flush()
+    return float(subprocess.run(cmd, shell=True, check=False).returncode)
+
+
+@P.gen("sleep")
+def sleep(S, t, seconds):
+    """Suspends only the calling coroutine (a timer wakes it), so other coroutines and the
+    browser's event loop keep running."""
+    secs = need_number(S, seconds, "sleep")
+    if secs > 0:
+        S.wake_at(time.monotonic() + secs, S.coro)
+        yield PARK
+    return t
+
+
+@C("collect")
+def collect(S, t):
+    return float(gc.collect())
