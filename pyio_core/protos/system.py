@@ -16,7 +16,10 @@ import time
 
 from ..errors import IoError, IoExit
 from ..eval.machine import PARK
+from ..message import Message
 from ..registry import Prims
+from ..values import IoList
+from .directory import absolute, join_path
 from .object import need_str
 
 P = Prims("System")
@@ -99,3 +102,40 @@ def sleep(S, t, seconds):
 @C("collect")
 def collect(S, t):
     return float(gc.collect())
+
+
+# -- Importer ------------------------------------------------------------------------------
+I = Prims("Importer")
+
+
+def _search_dirs(S) -> list[str]:
+    """Where to look for ``Name.io``: ``Importer paths``, System launchPath, $IOIMPORT."""
+    dirs = []
+    paths = S.Importer.slots.get("paths")
+    if isinstance(paths, IoList):
+        dirs.extend(p for p in (S.simple_string(x) for x in paths.items) if p not in dirs)
+    launch = S.System.slots.get("launchPath")
+    if launch.__class__ is str and launch not in dirs:
+        dirs.append(launch)
+    dirs.extend(p for p in os.environ.get("IOIMPORT", "").split(os.pathsep) if p)
+    return dirs
+
+
+@I.lazy("autoImportingForward")
+def auto_importing_forward(S, t, L, m):
+    """Lobby's ``forward``: an unknown capitalised name loads ``Name.io`` from the search
+    paths (and answers the slot it defines); anything else is the usual error."""
+    name = m.name
+    if name[:1].isupper() and name.isidentifier():
+        here = absolute(m.label) if m.label else None
+        for d in _search_dirs(S):
+            path = join_path(d, name + ".io")
+            if absolute(path) == here or not os.path.isfile(path):
+                continue
+            yield from S.send(S.lobby, Message("doFile", [S.literal_message(path)],
+                                               S.message_protos), L)
+            value = S.lobby.slots.get(name)
+            if value is None:
+                raise IoError(f"Importer slot '{name}' missing after file load")
+            return value
+    raise IoError(f"{S.type_name(t)} does not respond to '{name}'")
