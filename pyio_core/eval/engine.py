@@ -314,14 +314,15 @@ class Engine:
         return (yield from self.activate(blk, target, self.call_message, self.lobby, args))
 
     # -- loops -----------------------------------------------------------------------------
-    def loop_body(self, body, L):
+    def loop_body(self, body, L, target=None):
         """Evaluate one loop iteration; returns (value, stop) where stop is None, 'break' or
-        'continue'. Also gives the trampoline its chance to end the slice."""
+        'continue'. Also gives the trampoline its chance to end the slice. ``target`` (default
+        ``L``) is what the body is sent to, for forms like ``list foreach(println)``."""
         self.ticks -= 1
         if self.ticks < 0:
             yield PREEMPT
         try:
-            return (yield from self.chain(body, L, L)), None
+            return (yield from self.chain(body, L, L if target is None else target)), None
         except IoBreak as e:
             return e.value, "break"
         except IoContinue as e:
