@@ -19,7 +19,7 @@ class Message(IoObject):
     """
 
     __slots__ = ("name", "args", "next", "cached", "label", "line", "col", "units", "code",
-                 "hits")
+                 "hits", "loop_code")
 
     def __init__(
         self,
@@ -43,6 +43,7 @@ class Message(IoObject):
         self.units = None
         self.code = None  # compiled generator function for the chain starting here
         self.hits = 0  # evaluations so far; hot chains get compiled (eval/compiler.py)
+        self.loop_code = None  # this message alone, compiled: loops run inline at once
 
     # -- mutation: every structural change invalidates compiled code ---------------------
     def invalidate(self) -> None:
@@ -51,7 +52,7 @@ class Message(IoObject):
         if units:
             self.units = None
             for root in units:
-                root.code = None
+                root.code = root.loop_code = None
                 root.hits = 0
 
     def set_name(self, name: str) -> None:

@@ -126,6 +126,8 @@ class Interpreter(Engine, Machine):
             loc.slots[name] = self._cfunction(fn, kind, name, "Locals")
         core.slots["Locals"] = loc
         self.locals_protos = [loc]
+        self.for_prim = obj.slots["for"]
+        self.while_prim = obj.slots["while"]
         self.call_message = Message("call", [], self.message_protos)
         self.init_message = Message("init", [], self.message_protos)
         self.as_string_message = Message("asString", [], self.message_protos)

@@ -14,10 +14,11 @@ was built from (``Message.units``), and any mutation of those messages drops it.
 
 from __future__ import annotations
 
-from ..errors import PASS_THROUGH, IoError, IoRaise
+from ..errors import PASS_THROUGH, IoBreak, IoContinue, IoError, IoRaise
 from ..objects import Locals, lookup_in
 from ..registry import EAGER
 from ..values import Block, CFunction
+from .requests import PREEMPT
 
 HOT = 2  # evaluations of a chain before it is compiled
 
@@ -34,6 +35,8 @@ _NUMBER_OPS = {
     "==": "TRUE if {0} == {1} else FALSE",
     "!=": "TRUE if {0} != {1} else FALSE",
 }
+
+_OP_NAMES = {name: f"{i}" for i, name in enumerate(_NUMBER_OPS)}
 
 
 class _Gen:
@@ -58,8 +61,12 @@ class _Gen:
         self.lines.append("    " * depth + line)
 
     # -- chains ---------------------------------------------------------------------------
-    def chain(self, m, target: str, depth: int) -> str:
-        """Emit code evaluating chain ``m`` starting at ``target``; return the result var."""
+    def chain(self, m, target: str, depth: int, single: bool = False) -> str:
+        """Emit code evaluating chain ``m`` starting at ``target``; return the result var.
+        With ``single``, only ``m`` itself (not ``m.next``)."""
+        if m.cached is not None and m.next is None:
+            self.covered.append(m)
+            return self.const(m.cached)
         r = self.var("r")
         self.emit(depth, f"{r} = {target}")
         t = target
@@ -74,7 +81,7 @@ class _Gen:
             else:
                 self.send(m, t, r, depth)
                 t = r
-            m = m.next
+            m = None if single else m.next
         return r
 
     def lookup(self, m, t: str, tv: str, v: str, depth: int) -> None:
@@ -105,9 +112,10 @@ class _Gen:
         self.emit(depth, f"if {v} is None:")
         self.emit(depth + 1, f"{r} = yield from S.forward({tv}, {mc}, L)")
         k = len(m.args)
-        if m.name == "if" and k in (2, 3):
-            self.emit(depth, f"elif {v} is IF:")
-            self.inline_if(m, r, depth + 1)
+        inline = self.inline_for(m, k)
+        if inline is not None:
+            self.emit(depth, f"elif {v} is {inline[0]}:")
+            inline[1](m, r, depth + 1)
             self.emit(depth, f"elif {v}.__class__ is CFunction or ({v}.__class__ is Block and "
                              f"{v}.activatable):")
             self.emit(depth + 1, f"{r} = yield from S.activate_value({v}, {tv}, {mc}, L)")
@@ -129,7 +137,7 @@ class _Gen:
             op = _NUMBER_OPS.get(m.name) if k == 1 else None
             if op is not None:
                 a = args[0]
-                self.emit(d + 1, f"if {v} is OPS[{m.name!r}] and {tv}.__class__ is float and "
+                self.emit(d + 1, f"if {v} is OP_{_OP_NAMES[m.name]} and {tv}.__class__ is float and "
                                  f"{a}.__class__ is float:")
                 self.emit(d + 2, f"{r} = {op.format(tv, a)}")
                 self.emit(d + 1, f"elif {vc} is CFunction:")
@@ -143,6 +151,51 @@ class _Gen:
         self.emit(d, "else:")
         self.emit(d + 1, f"{r} = {v}")
 
+    def inline_for(self, m, k: int):
+        """(guard name, emitter) when message ``m`` is a control structure we inline."""
+        name = m.name
+        if name == "if" and k in (2, 3):
+            return "IF", self.inline_if
+        if name == "while" and k == 2:
+            return "WHILE", self.inline_while
+        if name == "for" and k in (4, 5) and m.args[0].next is None:
+            return "FOR", self.inline_for_loop
+        return None
+
+    def loop_body(self, body, r: str, depth: int) -> None:
+        """One iteration: the slice check, then the body with break/continue handled."""
+        self.emit(depth, "S.ticks -= 1")
+        self.emit(depth, "if S.ticks < 0:")
+        self.emit(depth + 1, "yield PREEMPT")
+        self.emit(depth, "try:")
+        self.emit(depth + 1, f"{r} = {self.chain(body, 'L', depth + 1)}")
+        self.emit(depth, "except IoBreak as _e:")
+        self.emit(depth + 1, f"{r} = _e.value")
+        self.emit(depth + 1, "break")
+        self.emit(depth, "except IoContinue:")
+        self.emit(depth + 1, "pass")
+
+    def inline_while(self, m, r: str, depth: int) -> None:
+        self.emit(depth, f"{r} = NIL")
+        self.emit(depth, "while True:")
+        c = self.chain(m.args[0], "L", depth + 1)
+        self.emit(depth + 1, f"if {c} is FALSE or {c} is NIL:")
+        self.emit(depth + 2, "break")
+        self.loop_body(m.args[1], r, depth + 1)
+
+    def inline_for_loop(self, m, r: str, depth: int) -> None:
+        args = m.args
+        i, end, step = self.var("i"), self.var("e"), self.var("s")
+        self.emit(depth, f"{i} = {self.chain(args[1], 'L', depth)}")
+        self.emit(depth, f"{end} = {self.chain(args[2], 'L', depth)}")
+        self.emit(depth, f"{step} = {self.chain(args[3], 'L', depth) if len(args) == 5 else 1.0}")
+        self.emit(depth, f"check_for(S, {i}, {end}, {step})")
+        self.emit(depth, f"{r} = NIL")
+        self.emit(depth, f"while ({i} <= {end}) if {step} > 0 else ({i} >= {end}):")
+        self.emit(depth + 1, f"Ls[{args[0].name!r}] = {i}")
+        self.loop_body(args[-1], r, depth + 1)
+        self.emit(depth + 1, f"{i} += {step}")
+
     def inline_if(self, m, r: str, depth: int) -> None:
         c = self.chain(m.args[0], "L", depth)
         self.emit(depth, f"if {c} is not FALSE and {c} is not NIL:")
@@ -154,14 +207,24 @@ class _Gen:
             self.emit(depth + 1, f"{r} = NIL")
 
 
-def compile_chain(S, m):
-    """Compile the chain starting at ``m`` into ``run(L, t)``, a generator function."""
+def check_for(S, start, end, step) -> None:
+    """``for`` bounds must be numbers (shared by the primitive and the inline loop)."""
+    for v, what in ((start, "start"), (end, "end"), (step, "step")):
+        if v.__class__ is not float:
+            raise IoError(f"for: {what} must be a Number, not a '{S.type_name(v)}'")
+
+
+def compile_chain(S, m, single: bool = False):
+    """Compile the chain starting at ``m`` (only ``m`` with ``single``) into ``run(L, t)``,
+    a generator function."""
     g = _Gen(S)
-    r = g.chain(m, "t", 3)
+    r = g.chain(m, "L", 3, single)
     src = "\n".join(
         [
             "def make(S, K):",
             "    def run(L, t):",
+            "        if t is not L:",  # compiled code assumes the usual case, target == locals
+            "            return (yield from S.eval_chain(M0, L, t))",
             "        Ls = L.slots",
             "        _m = None",
             "        try:",
@@ -186,6 +249,7 @@ def compile_chain(S, m):
         "Locals": Locals,
         "lookup_in": lookup_in,
         "IoError": IoError,
+        "M0": m,
         "IoRaise": IoRaise,
         "PASS": PASS_THROUGH,
         "NUM": S.Number,
@@ -193,9 +257,15 @@ def compile_chain(S, m):
         "NUMS": S.Number.slots,
         "SEQS": S.Sequence.slots,
         "IF": S.Object.slots.get("if"),
+        "WHILE": S.Object.slots.get("while"),
+        "FOR": S.Object.slots.get("for"),
+        "check_for": check_for,
+        "PREEMPT": PREEMPT,
+        "IoBreak": IoBreak,
+        "IoContinue": IoContinue,
         "NIL": S.nil,
         "TRUE": S.true,
-        "OPS": {name: S.Number.slots.get(name) for name in _NUMBER_OPS},
+        **{f"OP_{_OP_NAMES[name]}": S.Number.slots.get(name) for name in _NUMBER_OPS},
         "FALSE": S.false,
         "resolve": S.resolve,
     }

@@ -19,6 +19,7 @@ from ..objects import Locals, lookup_in
 from ..registry import EAGER, LAZY
 from ..values import Block, Call, CFunction
 from .compiler import HOT, compile_chain
+from .requests import PREEMPT
 
 # Names that may reach an activation's `call` object; bodies without them get none (a
 # Call per activation is a large part of a call's cost).
@@ -40,8 +41,6 @@ def mentions_call(m) -> bool:
     return False
 
 
-# A request a generator yields to ask the trampoline for a time check (see machine.py).
-PREEMPT = object()
 
 _PASS = PASS_THROUGH
 STOPS = {"Return": IoReturn, "Break": IoBreak, "Continue": IoContinue}
@@ -99,6 +98,12 @@ class Engine:
                 return self.eval_chain(m, L, t)
         return code(L, t)
 
+    def loop_code(self, m):
+        code = m.loop_code
+        if code is None:
+            code = m.loop_code = compile_chain(self, m, single=True)
+        return code
+
     def eval_chain(self, m, L, t):
         """Evaluate message chain ``m`` with ``L`` as locals, first target ``t``."""
         r = t
@@ -132,6 +137,9 @@ class Engine:
                         if args is None:
                             args = yield from self.eval_args(m, L)
                         r = self.call_eager(v, t, args)
+                    elif vc is CFunction and (v is self.for_prim or v is self.while_prim):
+                        # a loop is hot by nature: run it compiled even on its first pass
+                        r = yield from self.loop_code(m)(L, t)
                     elif vc is CFunction or (vc is Block and v.activatable):
                         r = yield from self.activate_value(v, t, m, L)
                     else:

@@ -15,19 +15,7 @@ from collections import deque
 from types import GeneratorType
 
 from ..errors import IoExit, IoInterrupt, IoRaise, IoStop
-from .engine import PREEMPT
-
-
-class Resume:
-    """Request: suspend the current coroutine and run ``coro``."""
-
-    __slots__ = ("coro",)
-
-    def __init__(self, coro) -> None:
-        self.coro = coro
-
-
-PARK = object()  # request: suspend the current coroutine until something wakes it
+from .requests import PARK, PREEMPT, Resume
 
 # run_slice results
 DONE, MORE, WAITING = "done", "more", "waiting"

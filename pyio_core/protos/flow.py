@@ -8,6 +8,7 @@ end the slice: an infinite loop can always be stopped.
 from __future__ import annotations
 
 from ..errors import IoBreak, IoContinue, IoError, IoReturn
+from ..eval.compiler import check_for
 from ..registry import Prims
 
 P = Prims("Object")
@@ -67,9 +68,7 @@ def for_(S, t, L, m):
     else:
         step = 1.0
         body = args[3]
-    for v, what in ((start, "start"), (end, "end"), (step, "step")):
-        if v.__class__ is not float:
-            raise IoError(f"for: {what} must be a Number, not a '{S.type_name(v)}'")
+    check_for(S, start, end, step)
     r = S.nil
     i = start
     slots = L.slots
