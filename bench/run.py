@@ -1,0 +1,272 @@
+"""pyio benchmarks: each Io program beside an equivalent Python program, in one run.
+
+Every pair is timed in this process (best of --repeat runs, interpreter start-up excluded and
+reported on its own line), their printed results are checked equal, and the ratio
+pyio/CPython is printed next to upstream Io's ratio measured on the same machine type.
+
+    python bench/run.py [--repeat N] [--quick] [--json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import platform
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from pyio_core import CaptureHost, Interpreter, IoUncaught  # noqa: E402
+
+# Upstream Io (C VM compiled to WASM, run by wasmtime) / CPython, measured on this machine
+# type for the four core programs (see docs/performance.md).
+UPSTREAM_RATIO = {"fib": 12.0, "loop": 13.0, "clone": 55.0, "strings": 48.0}
+
+IO = {
+    "fib": """
+fib := method(n, if(n < 2, n, fib(n - 1) + fib(n - 2)))
+fib(N) println
+""",
+    "loop": """
+s := 0
+for(i, 1, N, s = s + i)
+s println
+""",
+    "clone": """
+Counter := Object clone do(
+    count := 0
+    bump := method(count = count + 1)
+)
+total := 0
+for(i, 1, N,
+    c := Counter clone
+    c bump
+    total = total + c count
+)
+total println
+""",
+    "strings": """
+l := list()
+for(i, 1, N, l append(i asString))
+l join(",") size println
+""",
+    "oo": """
+Shape := Object clone do(area := method(0))
+Square := Shape clone do(side := 1; area := method(side * side))
+Rect := Shape clone do(w := 1; h := 2; area := method(w * h))
+Circle := Shape clone do(r := 1; area := method(r * r * 3))
+shapes := list(Square clone, Rect clone, Circle clone)
+total := 0
+for(i, 1, N, shapes foreach(s, total = total + s area))
+total println
+""",
+    "coro": """
+count := 0
+Pinger := Object clone do(
+    run := method(n, for(i, 1, n, count = count + 1; yield))
+)
+a := Pinger clone
+b := Pinger clone
+a @@run(N / 2)
+b @@run(N / 2)
+while(count < N, yield)
+count println
+""",
+}
+
+
+def py_fib(n: int) -> str:
+    def fib(n):
+        return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+    return str(fib(n))
+
+
+def py_loop(n: int) -> str:
+    s = 0
+    for i in range(1, n + 1):
+        s = s + i
+    return str(s)
+
+
+def py_clone(n: int) -> str:
+    class Counter:
+        count = 0
+
+        def bump(self):
+            self.count = self.count + 1
+
+    total = 0
+    for _ in range(1, n + 1):
+        c = Counter()
+        c.bump()
+        total = total + c.count
+    return str(total)
+
+
+def py_strings(n: int) -> str:
+    lst = []
+    for i in range(1, n + 1):
+        lst.append(str(i))
+    return str(len(",".join(lst)))
+
+
+def py_oo(n: int) -> str:
+    class Square:
+        side = 1
+
+        def area(self):
+            return self.side * self.side
+
+    class Rect:
+        w, h = 1, 2
+
+        def area(self):
+            return self.w * self.h
+
+    class Circle:
+        r = 1
+
+        def area(self):
+            return self.r * self.r * 3
+
+    shapes = [Square(), Rect(), Circle()]
+    total = 0
+    for _ in range(n):
+        for s in shapes:
+            total = total + s.area()
+    return str(total)
+
+
+def py_coro(n: int) -> str:
+    count = 0
+
+    def pinger(k):
+        nonlocal count
+        for _ in range(k):
+            count += 1
+            yield
+
+    tasks = [pinger(n // 2), pinger(n // 2)]
+    while tasks:
+        for t in list(tasks):
+            try:
+                next(t)
+            except StopIteration:
+                tasks.remove(t)
+    return str(count)
+
+
+PY = {"fib": py_fib, "loop": py_loop, "clone": py_clone, "strings": py_strings, "oo": py_oo,
+      "coro": py_coro}
+
+# (name, program, N) — loop also at 3x its size to show how time scales
+CASES = [
+    ("fib", "fib", 27),
+    ("loop", "loop", 1_000_000),
+    ("loop x3", "loop", 3_000_000),
+    ("clone", "clone", 100_000),
+    ("strings", "strings", 100_000),
+    ("oo", "oo", 100_000),
+    ("coro", "coro", 100_000),
+]
+QUICK = {"fib": 20, "loop": 100_000, "loop x3": 300_000, "clone": 10_000, "strings": 10_000,
+         "oo": 10_000, "coro": 10_000}
+
+
+def best_of(repeat: int, fn) -> tuple[float, str]:
+    best, out = math.inf, ""
+    for _ in range(repeat):
+        t, out = fn()
+        best = min(best, t)
+    return best, out
+
+
+def time_io(src: str) -> tuple[float, str]:
+    host = CaptureHost()
+    it = Interpreter(host=host)  # start-up is measured separately
+    t0 = time.perf_counter()
+    try:
+        it.do_string(src, "bench")
+    except IoUncaught as e:
+        return math.inf, "Io error: " + e.report.strip().splitlines()[0]
+    return time.perf_counter() - t0, host.output.strip()
+
+
+def time_py(fn, n: int) -> tuple[float, str]:
+    t0 = time.perf_counter()
+    out = fn(n)
+    return time.perf_counter() - t0, out
+
+
+def startup(repeat: int) -> float:
+    best = math.inf
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        Interpreter(host=CaptureHost())
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def parse_speed() -> float:
+    from bench.parse_speed import make_source  # noqa: PLC0415
+    from pyio_core.parser import default_operator_table, parse  # noqa: PLC0415
+
+    src = make_source(2000)
+    lines = src.count("\n")
+    best = math.inf
+    for _ in range(3):
+        t0 = time.perf_counter()
+        parse(src, "bench", default_operator_table(), [])
+        best = min(best, time.perf_counter() - t0)
+    return lines / best
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--quick", action="store_true", help="small sizes (smoke run)")
+    ap.add_argument("--json", help="also write the results as JSON to this file")
+    args = ap.parse_args(argv)
+
+    print(f"pyio benchmarks — {platform.python_implementation()} {platform.python_version()}, "
+          f"best of {args.repeat}")
+    up = startup(args.repeat)
+    print(f"start-up to Lobby ready: {up * 1000:.1f} ms")
+    print(f"parse: {parse_speed():,.0f} lines/s (generated 2,000-line file)")
+    print()
+    print(f"{'program':<10}{'N':>10}{'pyio s':>10}{'python s':>10}{'ratio':>8}{'upstream':>10}")
+    results = {"startup_ms": up * 1000, "cases": {}}
+    core = []
+    failed = False
+    for name, prog, n in CASES:
+        n = QUICK[name] if args.quick else n
+        src = IO[prog].replace("N", str(n))
+        t_io, out_io = best_of(args.repeat, lambda: time_io(src))
+        t_py, out_py = best_of(args.repeat, lambda: time_py(PY[prog], n))
+        ratio = t_io / t_py
+        if name in UPSTREAM_RATIO:
+            core.append(ratio)
+        ok = out_io == out_py
+        failed |= not ok
+        up_ratio = UPSTREAM_RATIO.get(name)
+        print(f"{name:<10}{n:>10,}{t_io:>10.3f}{t_py:>10.3f}{ratio:>7.1f}x"
+              f"{(f'{up_ratio:.0f}x' if up_ratio else '-'):>10}"
+              + ("" if ok else f"   OUTPUT DIFFERS: {out_io!r} vs {out_py!r}"))
+        results["cases"][name] = {"n": n, "pyio": t_io, "python": t_py, "ratio": ratio,
+                                  "same_output": ok}
+    geo = math.exp(sum(math.log(r) for r in core) / len(core)) if all(
+        math.isfinite(r) for r in core) else math.inf
+    print(f"\ngeometric mean of the four core programs (fib, loop, clone, strings): {geo:.1f}x "
+          f"(upstream Io: 25x)")
+    results["geomean"] = geo
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
