@@ -7,6 +7,8 @@ from . import (  # noqa: F401
     exception,
     file,
     flow,
+    list,
+    map,
     number,
     object,
     system,
