@@ -265,6 +265,8 @@ class Engine:
             nc = blk.needs_call = mentions_call(blk.message)
         if nc:
             call = slots["call"] = Call(self.call_protos, L, m, target, blk, co)
+            if context is not None:  # performOn / resend / super name the slot's holder
+                call.context = context
         else:
             call = None
         if names:
