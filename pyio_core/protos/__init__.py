@@ -11,5 +11,9 @@ from . import (  # noqa: F401
     map,
     number,
     object,
+    sequence,
+    sequence_bytes,
+    sequence_path,
+    sequence_text,
     system,
 )

@@ -1,0 +1,393 @@
+"""Sequence encodings, item types and the byte view (sizeInBytes, byteAt, bitAt, Vectors).
+
+Text keeps code points; its bytes are computed on demand in the encoding upstream would use:
+utf8 for sequences marked utf8, otherwise the narrowest fixed width that holds every
+character (latin-1, UCS-2 or UCS-4, little-endian). A mutable sequence with a numeric item
+type (``setItemType("float32")``, ``setEncoding("number")``) is in *raw* mode: its ``s`` holds
+the bytes themselves as latin-1 characters and items are decoded with ``struct``.
+"""
+
+from __future__ import annotations
+
+import struct
+from array import array
+
+from ..errors import IoError
+from ..registry import Prims
+from ..values import MutableSeq
+from .object import need_str
+from .sequence_base import assertion, integer, mutable, new_mutable, number, size_t, text
+
+P = Prims("Sequence")
+
+ITEM_TYPES = {"uint8": "B", "uint16": "H", "uint32": "I", "uint64": "Q", "int8": "b",
+              "int16": "h", "int32": "i", "int64": "q", "float32": "f", "float64": "d"}
+ENCODINGS = ("ascii", "utf8", "ucs2", "ucs4", "number")
+_TEXT_TYPES = {1: "uint8", 2: "uint16", 4: "uint32"}
+_WIDTH_ENCODING = {1: "ascii", 2: "ucs2", 4: "ucs4"}
+_ENCODING_WIDTH = {"ascii": 1, "ucs2": 2, "ucs4": 4}
+_CODECS = {1: "latin-1", 2: "utf-16-le", 4: "utf-32-le"}
+
+
+def is_raw(t) -> bool:
+    """True for a mutable sequence holding numbers (bytes in ``s``) rather than text."""
+    return t.__class__ is MutableSeq and (t.encoding == "number" or t.item_type != "uint8")
+
+
+def _widest(s: str) -> int:
+    top = max(map(ord, s)) if s else 0
+    return 1 if top < 0x100 else 2 if top < 0x10000 else 4
+
+
+def width(t) -> int:
+    """Bytes per item of a text sequence (0 for utf8, whose characters vary)."""
+    if t.__class__ is MutableSeq:
+        if t.encoding == "utf8":
+            return 0
+        return max(_ENCODING_WIDTH.get(t.encoding, 1), _widest(t.s))
+    return _widest(t)
+
+
+def encoding_name(t) -> str:
+    if t.__class__ is MutableSeq and t.encoding in ("utf8", "number"):
+        return t.encoding
+    s = t if t.__class__ is str else t.s
+    top = max(map(ord, s)) if s else 0
+    name = "ascii" if top < 0x80 else "ucs2" if top < 0x10000 else "ucs4"
+    if t.__class__ is MutableSeq and _ENCODING_WIDTH.get(t.encoding, 1) > _ENCODING_WIDTH[name]:
+        return t.encoding
+    return name
+
+
+def to_bytes(t) -> bytes:
+    """The receiver's bytes, as upstream stores them."""
+    if is_raw(t):
+        return t.s.encode("latin-1")
+    s = t if t.__class__ is str else t.s
+    w = width(t)
+    if w == 0:
+        return s.encode("utf-8", "surrogatepass")
+    return s.encode(_CODECS[w], "surrogatepass")
+
+
+def _units(data: bytes, w: int) -> str:
+    """Bytes read as fixed-width code units (each unit one character)."""
+    if w == 1:
+        return data.decode("latin-1")
+    data = data[: len(data) - len(data) % w]
+    codes = array("H" if w == 2 else "I", data)
+    return "".join(chr(c) if c < 0x110000 else "\ufffd" for c in codes)
+
+
+def _decode(data: bytes, encoding: str) -> str:
+    if encoding == "utf8":
+        return data.decode("utf-8", "replace")
+    return _units(data, _ENCODING_WIDTH[encoding])
+
+
+def item_type(t) -> str:
+    if is_raw(t):
+        return t.item_type
+    return _TEXT_TYPES[width(t) or 1]
+
+
+# -- raw (numeric) mode ----------------------------------------------------------------------
+def _fmt(t) -> str:
+    return "<" + ITEM_TYPES[t.item_type]
+
+
+def raw_size(t) -> int:
+    return len(t.s) // struct.calcsize(_fmt(t))
+
+
+def raw_items(t) -> list:
+    data = t.s.encode("latin-1")
+    code = ITEM_TYPES[t.item_type]
+    n = len(data) // struct.calcsize("<" + code)
+    return [float(v) for v in struct.unpack(f"<{n}{code}", data[: n * struct.calcsize(code)])]
+
+
+def raw_at(S, t, i: int):
+    vals = raw_items(t)
+    return vals[i] if i < len(vals) else S.nil
+
+
+def _pack(t, v: float) -> str:
+    code = ITEM_TYPES[t.item_type]
+    if code not in "fd":
+        bits = struct.calcsize(code) * 8
+        v = int(v) if v == v and abs(v) != float("inf") else 0
+        v &= (1 << bits) - 1
+        if code.islower() and v >= 1 << (bits - 1):
+            v -= 1 << bits
+    return struct.pack("<" + code, v).decode("latin-1")
+
+
+def raw_at_put(t, i: int, v: float) -> None:
+    w = struct.calcsize(_fmt(t))
+    s = t.s
+    if i < 0:
+        raise IoError("index out of bounds")
+    if (i + 1) * w > len(s):
+        s += "\0" * ((i + 1) * w - len(s))
+    t.s = s[: i * w] + _pack(t, v) + s[(i + 1) * w:]
+
+
+def raw_append(t, v: float) -> None:
+    t.append(_pack(t, v))
+
+
+def raw_set_size(t, n: int) -> None:
+    w = struct.calcsize(_fmt(t))
+    s = t.s
+    t.s = s[: n * w] if n * w <= len(s) else s + "\0" * (n * w - len(s))
+
+
+def raw_text(t) -> str:
+    """How a numeric sequence prints: its items separated by commas."""
+    if t.item_type.startswith("float"):
+        return ", ".join("%f" % v for v in raw_items(t))
+    return ", ".join(str(int(v)) for v in raw_items(t))
+
+
+def items(S, t) -> list:
+    """The receiver's items as Io values (Numbers)."""
+    if is_raw(t):
+        return raw_items(t)
+    return [float(ord(c)) for c in text(S, t)]
+
+
+def as_text(S, t) -> str:
+    """``asString`` / ``asSymbol`` of a mutable sequence."""
+    if is_raw(t):
+        return raw_text(t) if t.encoding == "number" else t.s
+    return text(S, t)
+
+
+def mutable_copy(S, t) -> MutableSeq:
+    new = new_mutable(S, text(S, t))
+    if t.__class__ is MutableSeq:
+        new.encoding, new.item_type = t.encoding, t.item_type
+    else:
+        new.encoding = encoding_name(t)
+    return new
+
+
+def _converted(S, t, encoding: str) -> MutableSeq:
+    new = new_mutable(S, as_text(S, t))
+    new.encoding = encoding
+    return new
+
+
+# -- primitives ------------------------------------------------------------------------------
+@P("encoding")
+def encoding(S, t):
+    text(S, t)
+    return encoding_name(t)
+
+
+@P("itemType")
+def item_type_(S, t):
+    text(S, t)
+    return item_type(t)
+
+
+@P("itemSize")
+def item_size(S, t):
+    text(S, t)
+    return float(struct.calcsize(ITEM_TYPES[item_type(t)]))
+
+
+@P("sizeInBytes")
+def size_in_bytes(S, t):
+    text(S, t)
+    return float(len(to_bytes(t)))
+
+
+@P("byteAt")
+def byte_at(S, t, index):
+    i = size_t(S, index, "byteAt")
+    text(S, t)
+    data = to_bytes(t)
+    return float(data[i]) if i < len(data) else S.nil
+
+
+@P("bitAt")
+def bit_at(S, t, index):
+    i = size_t(S, index, "bitAt")
+    text(S, t)
+    data = to_bytes(t)
+    return float((data[i >> 3] >> (i & 7)) & 1) if (i >> 3) < len(data) else 0.0
+
+
+@P("bitCount")
+def bit_count(S, t):
+    text(S, t)
+    return float(sum(bin(b).count("1") for b in to_bytes(t)))
+
+
+def _bitwise(S, t, other, method, op):
+    seq = mutable(S, t, method)
+    a = to_bytes(seq)
+    b = to_bytes(other) if other.__class__ in (str, MutableSeq) else None
+    if b is None:
+        raise IoError(f"argument 0 to method '{method}' must be a Sequence, not a "
+                      f"'{S.type_name(other)}'")
+    out = bytes(op(x, b[i]) if i < len(b) else x for i, x in enumerate(a))
+    seq.s = out.decode("latin-1") if is_raw(seq) else _decode(out, encoding_name(seq))
+    return t
+
+
+@P("bitwiseAnd")
+def bitwise_and(S, t, other):
+    return _bitwise(S, t, other, "bitwiseAnd", lambda x, y: x & y)
+
+
+@P("bitwiseOr")
+def bitwise_or(S, t, other):
+    return _bitwise(S, t, other, "bitwiseOr", lambda x, y: x | y)
+
+
+@P("bitwiseXor")
+def bitwise_xor(S, t, other):
+    return _bitwise(S, t, other, "bitwiseXor", lambda x, y: x ^ y)
+
+
+@P("bitwiseNot")
+def bitwise_not(S, t):
+    seq = mutable(S, t, "bitwiseNot")
+    return _bitwise(S, seq, seq, "bitwiseNot", lambda x, y: ~x & 0xFF)
+
+
+@P("setItemType")
+def set_item_type(S, t, name):
+    kind = need_str(S, name, "setItemType")
+    seq = mutable(S, t, "setItemType")
+    assertion(kind in ITEM_TYPES, "invalid item type name")
+    if is_raw(seq) or kind not in _TEXT_TYPES.values():
+        seq.s = to_bytes(seq).decode("latin-1")
+        seq.item_type = kind
+        return t
+    w = {"uint8": 1, "uint16": 2, "uint32": 4}[kind]
+    if w != (width(seq) or 1):
+        seq.s = _units(to_bytes(seq), w)
+        seq.encoding = _WIDTH_ENCODING[w]
+    return t
+
+
+@P("convertToItemType")
+def convert_to_item_type(S, t, name):
+    kind = need_str(S, name, "convertToItemType")
+    seq = mutable(S, t, "convertToItemType")
+    assertion(kind in ITEM_TYPES, "invalid item type name")
+    values = items(S, seq)
+    if kind in _TEXT_TYPES.values() and seq.encoding != "number":
+        seq.s = "".join(chr(int(v)) for v in values)
+        seq.item_type = "uint8"
+        seq.encoding = _WIDTH_ENCODING[{"uint8": 1, "uint16": 2, "uint32": 4}[kind]]
+        return t
+    seq.item_type = kind
+    seq.s = ""
+    for v in values:
+        raw_append(seq, v)
+    return t
+
+
+@P("convertToFixedSizeType")
+def convert_to_fixed_size_type(S, t):
+    seq = mutable(S, t, "convertToFixedSizeType")
+    if not is_raw(seq):
+        seq.encoding = _WIDTH_ENCODING[_widest(seq.s)]
+    return t
+
+
+@P("setEncoding")
+def set_encoding(S, t, name):
+    enc = need_str(S, name, "setEncoding")
+    seq = mutable(S, t, "setEncoding")
+    assertion(enc in ENCODINGS, "invalid encoding name")
+    if enc == "number":
+        if not is_raw(seq):
+            seq.s = to_bytes(seq).decode("latin-1")
+            seq.item_type = item_type(seq)
+    elif is_raw(seq):
+        seq.s = _decode(seq.s.encode("latin-1"), enc)
+        seq.item_type = "uint8"
+    elif enc == "utf8" or seq.encoding == "utf8":
+        seq.s = _decode(to_bytes(seq), enc)
+    seq.encoding = enc
+    return t
+
+
+@P("asUTF8")
+def as_utf8(S, t):
+    return _converted(S, t, "utf8")
+
+
+@P("asUCS2")
+def as_ucs2(S, t):
+    return _converted(S, t, "ucs2")
+
+
+@P("asUCS4")
+def as_ucs4(S, t):
+    return _converted(S, t, "ucs4")
+
+
+@P("asFixedSizeType")
+def as_fixed_size_type(S, t):
+    s = as_text(S, t)
+    return _converted(S, t, _WIDTH_ENCODING[_widest(s)] if any(ord(c) > 0x7F for c in s)
+                      else "ascii")
+
+
+@P("asBinaryUnsignedInteger")
+def as_binary_unsigned_integer(S, t):
+    data = to_bytes(t)
+    if len(data) not in (1, 2, 4, 8):
+        raise IoError("Sequence is " + str(len(data)) + " bytes but only conversion of "
+                      "1, 2, 4 or 8 bytes is supported")
+    return float(int.from_bytes(data, "little"))
+
+
+@P("asBinarySignedInteger")
+def as_binary_signed_integer(S, t):
+    data = to_bytes(t)
+    if len(data) not in (1, 2, 4, 8):
+        raise IoError("Sequence is " + str(len(data)) + " bytes but only conversion of "
+                      "1, 2, 4 or 8 bytes is supported")
+    return float(int.from_bytes(data, "little", signed=True))
+
+
+@P("asBinaryNumber")
+def as_binary_number(S, t):
+    data = to_bytes(t)
+    if len(data) < 8:
+        raise IoError("Sequence is too short to convert to a Number")
+    return struct.unpack("<d", data[:8])[0]
+
+
+@P("isZero")
+def is_zero(S, t):
+    return S.bool(all(v == 0 for v in items(S, t)))
+
+
+@P("setItemsToLong")
+def set_items_to_long(S, t, value):
+    v = float(integer(S, value, "setItemsToLong"))
+    return _fill(S, t, v, "setItemsToLong")
+
+
+@P("setItemsToDouble")
+def set_items_to_double(S, t, value):
+    return _fill(S, t, number(S, value, "setItemsToDouble"), "setItemsToDouble")
+
+
+def _fill(S, t, v: float, method: str):
+    seq = mutable(S, t, method)
+    n = len(items(S, seq))
+    if is_raw(seq):
+        seq.s = _pack(seq, v) * n
+    else:
+        seq.s = chr(int(v) & 0x10FFFF) * n
+    return t
