@@ -470,6 +470,25 @@ def sort_in_place(S, t, L, m):
     return t
 
 
+@P.lazy("sortByKey")
+def sort_by_key(S, t, L, m):
+    """sortByKey(expr) / sortByKey(value, expr): a new list ordered by each item's key."""
+    items = S.need_list(t, "sortByKey").items
+    args = m.args
+    if not args:
+        raise IoError("missing argument")
+    names = (None, args[0].name if len(args) > 1 else None)
+    values = list(items)
+    keys = [S.nil] * len(values)
+
+    def note(i, v, r):
+        if i < len(keys):
+            keys[i] = r
+
+    yield from run_body(S, items, L, names, args[-1], note)
+    return S.new_list([values[i] for i in (yield from sort_order(S, keys))])
+
+
 @P.gen("sort")
 def sort(S, t):
     return _sibling(t, (yield from sorted_values(S, list(S.need_list(t, "sort").items))))
