@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 from ..errors import IoError
+from ..message import Message
+from ..parser.printer import format_message
 from ..registry import Prims
-from ..values import Block
+from ..values import Block, raw_clone
+from .message import deep_copy, need_message
 
-P = Prims("Block")
+
+def _new_proto(protos: list) -> Block:
+    """The Block proto: a plain, non-activatable block (its body is set in Block.io)."""
+    return Block(protos, Message("nil", None, []), [], None, False)
+
+
+P = Prims("Block", _new_proto)
+
+#: upstream's CLI commandLineLabel: REPL code prints without a ``# label:line`` header
+COMMAND_LINE_LABEL = "Command Line"
 
 
 def need_block(S, t, method: str) -> Block:
@@ -15,18 +27,48 @@ def need_block(S, t, method: str) -> Block:
     raise IoError(f"Block {method} called on a '{S.type_name(t)}'")
 
 
-@P.gen("call")
-def call(S, t, *args):
+@P.gen("clone")
+def clone(S, t):
+    """Clones get their own copy of the body, so rewriting one never changes the other."""
+    new = raw_clone(t)
+    if isinstance(new, Block):
+        new.message = deep_copy(S, t.message)
+    init = S.slot_value(new, "init")
+    if init is not None:
+        yield from S.activate_value(init, new, S.init_message, S.lobby)
+    return new
+
+
+# -- calling -------------------------------------------------------------------------------
+@P.lazy("call")
+def call(S, t, L, m):
+    """``b call(args)``: like upstream, the caller's locals are target, sender and context."""
     blk = need_block(S, t, "call")
-    return (yield from S.call_block(blk, list(args)))
+    return (yield from S.activate(blk, L, m, L, context=L))
 
 
 @P.gen("callWithArgList")
 def call_with_arg_list(S, t, args):
     blk = need_block(S, t, "callWithArgList")
-    return (yield from S.call_block(blk, list(S.need_list(args, "callWithArgList").items)))
+    values = list(S.need_list(args, "callWithArgList").items)
+    msg = Message("call", [S.literal_message(v) for v in values], S.message_protos)
+    return (yield from S.activate(blk, blk, msg, blk, args=values, context=blk))
 
 
+@P.lazy("performOn")
+def perform_on(S, t, L, m):
+    """``performOn(target, locals, message, slotContext)``: activate with all four chosen."""
+    blk = need_block(S, t, "performOn")
+    target = yield from S.arg(m, L, 0)
+    n = len(m.args)
+    locals_ = (yield from S.arg(m, L, 1)) if n > 1 else L
+    msg = (yield from S.arg(m, L, 2)) if n > 2 else m
+    context = (yield from S.arg(m, L, 3)) if n > 3 else target
+    return (yield from S.activate(blk, target, need_message(S, msg, "performOn", 2), locals_,
+                                  context=context))
+
+
+# -- introspection -------------------------------------------------------------------------
 @P("argumentNames")
 def argument_names(S, t):
     return S.new_list(list(need_block(S, t, "argumentNames").arg_names))
@@ -35,7 +77,10 @@ def argument_names(S, t):
 @P("setArgumentNames")
 def set_argument_names(S, t, names):
     blk = need_block(S, t, "setArgumentNames")
-    blk.arg_names = [S.simple_string(n) for n in S.need_list(names, "setArgumentNames").items]
+    items = S.need_list(names, "setArgumentNames").items
+    if any(n.__class__ is not str for n in items):
+        raise IoError("Io Assertion 'argument names must be Strings'")
+    blk.arg_names = list(items)
     return t
 
 
@@ -46,7 +91,9 @@ def message(S, t):
 
 @P("setMessage")
 def set_message(S, t, m):
-    need_block(S, t, "setMessage").message = m
+    blk = need_block(S, t, "setMessage")
+    blk.message = need_message(S, m, "setMessage")
+    blk.needs_call = None
     return t
 
 
@@ -57,8 +104,8 @@ def scope(S, t):
 
 
 @P("setScope")
-def set_scope(S, t, s):
-    need_block(S, t, "setScope").scope = None if s is S.nil else s
+def set_scope(S, t, s=None):
+    need_block(S, t, "setScope").scope = None if s is None or s is S.nil else s
     return t
 
 
@@ -82,3 +129,141 @@ def is_activatable(S, t):
 def set_is_activatable(S, t, flag):
     need_block(S, t, "setIsActivatable").activatable = S.truthy(flag)
     return t
+
+
+@P("setProfilerOn")
+def set_profiler_on(S, t, flag):
+    return t
+
+
+@P("profilerTime")
+def profiler_time(S, t):
+    return 0.0
+
+
+# -- printing ------------------------------------------------------------------------------
+def just_code(b: Block) -> str:
+    """``block(a, body)`` / ``method(a, body)`` on one line (``Block code``)."""
+    head = "method(" if b.scope is None else "block("
+    return head + "".join(n + ", " for n in b.arg_names) + format_message(b.message) + ")"
+
+
+@P("code")
+def code(S, t):
+    return just_code(need_block(S, t, "code"))
+
+
+@P("asSimpleString")
+def as_simple_string(S, t):
+    b = need_block(S, t, "asSimpleString")
+    kind = "method" if b.scope is None else "block"
+    return f"{kind}({', '.join(list(b.arg_names) + ['...'])})"
+
+
+@P("asString")
+def as_string(S, t):
+    return Formatter(S).format_block(need_block(S, t, "asString"))
+
+
+@P("print", "println")
+def print_(S, t):
+    S.write("\n" + Formatter(S).format_block(need_block(S, t, "print")) + "\n")
+    return t
+
+
+class Formatter:
+    """Pretty-prints a block's source the way upstream's Block Formatter does: one statement
+    per line (following the original line numbers), four-space indents, operators and
+    assignments written infix."""
+
+    def __init__(self, S) -> None:
+        self.out: list[str] = []
+        self.line = 0
+        self.line_empty = True
+        self.depth = 0
+        self.operators = S.ops.operators
+        rev = {v: k for k, v in S.ops.assign_operators.items() if isinstance(v, str)}
+        rev["setSlotWithType"] = ":="
+        self.assign_ops = rev
+
+    def add(self, *parts: str) -> None:
+        self.out.extend(parts)
+        self.line_empty = False
+
+    def new_line(self) -> None:
+        self.out.append("\n")
+        self.line += 1
+        self.line_empty = True
+
+    def indent(self) -> None:
+        for _ in range(self.depth):
+            self.add("    ")
+
+    def format_block(self, b: Block) -> str:
+        msg = b.message
+        if msg.label != COMMAND_LINE_LABEL:
+            self.add(f"# {msg.label}:{msg.line}", "\n")
+        self.add("method(")
+        if b.arg_names:
+            self.add(", ".join(b.arg_names), ", ")
+        self.new_line()
+        self.line = msg.line
+        self.format_indented(msg)
+        self.new_line()
+        self.add(")")
+        return "".join(self.out)
+
+    def format_indented(self, msg: Message) -> None:
+        self.depth += 1
+        self.format_chain(msg)
+        self.depth -= 1
+
+    def format_chain(self, msg: Message) -> None:
+        m = msg
+        while m is not None:
+            if m.name == ";":
+                if m.next is not None and m.next.line == self.line:
+                    self.add(";")
+                m = m.next
+                continue
+            for _ in range(max(0, min(2, m.line - self.line))):
+                self.new_line()
+            self.line = m.line
+            if self.line_empty:
+                self.indent()
+            elif m is not msg:
+                self.add(" ")
+            name = m.name
+            args = m.args
+            op = self.assign_ops.get(name)
+            if op is not None and args and isinstance(args[0].cached, str):
+                self.add(args[0].cached, " ", op, " ")
+                if len(args) > 1:
+                    self.format_chain(args[1])
+            elif op is None and name in self.operators:
+                self.add(name, " ")
+                if args:
+                    self.format_chain(args[0])
+            else:
+                self.add(name)
+                if args:
+                    self.format_args(m)
+            m = m.next
+
+    def format_args(self, msg: Message) -> None:
+        self.add("(")
+        start = self.line
+        for i, arg in enumerate(msg.args):
+            if i:
+                if start == self.line:
+                    self.add(", ")
+                else:
+                    self.new_line()
+                    self.indent()
+                    self.add(",")
+                    self.new_line()
+            self.format_indented(arg)
+        if start != self.line:
+            self.new_line()
+            self.indent()
+        self.add(")")

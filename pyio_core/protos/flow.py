@@ -94,3 +94,53 @@ def break_(S, t, v=None):
 @P("continue")
 def continue_(S, t):
     raise IoContinue(S.nil)
+
+
+@P.lazy("switch")
+def switch(S, t, L, m):
+    """``x switch(k1, v1, k2, v2, ..., default)``: the value for the first key equal to x.
+    Keys and values are evaluated lazily in the caller, so break/continue/return inside a
+    value act on the caller's loop or method."""
+    n = len(m.args)
+    for i in range(0, n - 1, 2):
+        key = yield from S.arg(m, L, i)
+        if (yield from S.compare(key, t)) == 0:
+            return (yield from S.arg(m, L, i + 1))
+    if n % 2:
+        return (yield from S.arg(m, L, n - 1))
+    return S.nil
+
+
+@P.lazy("?")
+def question(S, t, L, m):
+    """``x ?foo(args)``: send foo only if x has such a slot, else nil."""
+    if not m.args:
+        return S.nil
+    msg = m.args[0]
+    if S.slot_value(t, msg.name) is None:
+        return S.nil
+    return (yield from S.eval_chain(msg, L, t))
+
+
+@P.lazy("foreachSlot")
+def foreach_slot(S, t, L, m):
+    """``foreachSlot(name, value, body)`` over the receiver's own slots in name order; the
+    names are set in the caller's context and the body runs there."""
+    args = m.args
+    if len(args) < 2:
+        raise IoError("foreachSlot requires 2 or 3 arguments")
+    key = args[0].name if len(args) > 2 else None
+    value, body = args[-2].name, args[-1]
+    slots = t.slots if hasattr(t, "slots") else {}
+    r = S.nil
+    target = L.slots if hasattr(L, "slots") else {}
+    for name in sorted(slots):
+        if name not in slots:
+            continue
+        if key is not None:
+            target[key] = name
+        target[value] = slots[name]
+        r, stop = yield from S.loop_body(body, L)
+        if stop == "break":
+            break
+    return r

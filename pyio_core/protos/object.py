@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from ..errors import IoError
+from ..errors import IoError, IoReturn
 from ..message import Message
-from ..objects import IoObject, Locals, lookup_context
+from ..objects import IoObject, lookup_context
 from ..registry import Prims
-from ..values import Block, raw_clone
+from ..values import Block, Call, CFunction, raw_clone
+from .printing import short_name, simple_repr
 
 P = Prims("Object")
 L_ = Prims("Locals")
@@ -48,6 +49,34 @@ def clone_without_init(S, t):
 
 @P("init")
 def init(S, t):
+    return t
+
+
+@P("shallowCopy")
+def shallow_copy(S, t):
+    """A new plain Object holding the receiver's slots (upstream ignores its protos)."""
+    o = need_obj(S, t, "shallowCopy")
+    return IoObject(S.object_protos, dict(o.slots))
+
+
+@P("become")
+def become(S, t, other):
+    """Make the receiver the same object as ``other``: it shares other's slots and protos
+    and takes its payload, as far as Python lets an object change its kind."""
+    if t is other:
+        return t
+    o = need_obj(S, t, "become")
+    if not isinstance(other, IoObject):
+        raise IoError("Primitives cannot become new values")
+    if o.__class__ is not other.__class__:
+        try:
+            o.__class__ = other.__class__
+        except TypeError:
+            raise IoError(f"a {S.type_name(t)} cannot become a {S.type_name(other)}") from None
+    for cls in type(other).__mro__:
+        for name in getattr(cls, "__slots__", ()):
+            if name != "__weakref__" and hasattr(other, name):
+                setattr(o, name, getattr(other, name))
     return t
 
 
@@ -93,6 +122,18 @@ def locals_update_slot(S, t, name, value):
         f"updateSlot - slot with name `{name}' not found in `{S.type_name(target)}'. "
         "Use := to create slots."
     )
+
+
+@P.gen("newSlot")
+def new_slot(S, t, name, value=None, doc=None):
+    """``newSlot("x", v)`` (also ``x ::= v``): slot x plus a setter ``setX(v)`` returning self."""
+    name = need_str(S, name, "newSlot")
+    value = S.nil if value is None else value
+    need_obj(S, t, "newSlot").slots[name] = value
+    setter_code = S.parse(f"method({name} = call evalArgAt(0); self)", "doString")
+    setter = yield from S.eval_chain(setter_code, t, t)
+    t.slots["set" + name[:1].upper() + name[1:]] = setter
+    return value
 
 
 @P("getSlot")
@@ -150,20 +191,64 @@ def context_with_slot(S, t, name):
     return S.nil if ctx is None else ctx
 
 
+@P("ancestorWithSlot")
+def ancestor_with_slot(S, t, name):
+    """The first object up the protos (not the receiver itself) that holds ``name``."""
+    name = need_str(S, name, "ancestorWithSlot")
+    for p in protos_of(S, t):
+        _, ctx = lookup_context(p, name)
+        if ctx is not None:
+            return ctx
+    return S.nil
+
+
+def iter_ancestors(S, t):
+    """The receiver and everything up its protos, depth first, each once (cycles are fine)."""
+    seen = set()
+    todo = [t]
+    while todo:
+        o = todo.pop()
+        if id(o) in seen:
+            continue
+        seen.add(id(o))
+        yield o
+        todo.extend(reversed(protos_of(S, o)))
+
+
+@P("ancestors")
+def ancestors(S, t):
+    return S.new_list(list(iter_ancestors(S, t)))
+
+
+@P("ownsSlots")
+def owns_slots(S, t):
+    return S.bool(isinstance(t, IoObject))
+
+
+@P("hasDirtySlot")
+def has_dirty_slot(S, t, name=None):
+    return S.false
+
+
+@P("markClean")
+def mark_clean(S, t):
+    return t
+
+
+@P("memorySize")
+def memory_size(S, t):
+    return float(t.__sizeof__() + (t.slots.__sizeof__() if isinstance(t, IoObject) else 0))
+
+
 # -- protos --------------------------------------------------------------------------------
 def protos_of(S, t) -> list:
     return t.protos if isinstance(t, IoObject) else [S.proto_of(t)]
 
 
-@P("proto")
-def proto(S, t):
-    ps = protos_of(S, t)
-    return ps[0] if ps else S.nil
-
-
-@P("protos")
-def protos(S, t):
-    return S.new_list(list(protos_of(S, t)))
+@P("hasProto")
+def has_proto(S, t, p):
+    """Is ``p`` the receiver or anywhere up its protos (``isKindOf`` too)."""
+    return S.bool(any(o is p for o in iter_ancestors(S, t)))
 
 
 @P("setProto")
@@ -211,9 +296,16 @@ def is_identical_to(S, t, o):
     return S.bool(t is o or (t.__class__ in (float, str) and t.__class__ is o.__class__ and t == o))
 
 
-@P("uniqueId")
+def identity(t) -> int:
+    """An id that is equal for equal numbers and strings (upstream caches and interns them)."""
+    if t.__class__ in (float, str):
+        return hash((t.__class__, t)) & 0xFFFFFFFFFFFF
+    return id(t)
+
+
+@P("uniqueId", "uniqueHexId")
 def unique_id(S, t):
-    return float(id(t))
+    return "0x" + format(identity(t), "x")
 
 
 @P.gen("==")
@@ -249,6 +341,19 @@ def ge(S, t, o):
 @P("compare")
 def compare(S, t, o):
     return float(S.raw_compare(t, o))
+
+
+@P("-")
+def negate_arg(S, t, n):
+    """``-x`` parses as ``-(x)`` sent to the current context: the negated number."""
+    if n.__class__ is not float:
+        raise IoError(f"argument 0 to method '-' must be a Number, not a '{S.type_name(n)}'")
+    return -n
+
+
+@P.gen("..")
+def concat(S, t, other):
+    return (yield from S.as_string(t)) + (yield from S.as_string(other))
 
 
 # -- truth ---------------------------------------------------------------------------------
@@ -315,6 +420,19 @@ def do(S, t, L, m):
     return t
 
 
+@P.lazy("lexicalDo")
+def lexical_do(S, t, L, m):
+    """Like ``do``, with the caller's locals as an extra proto while the code runs."""
+    o = need_obj(S, t, "lexicalDo")
+    if m.args:
+        o.protos = o.protos + [L]
+        try:
+            yield from S.eval_chain(m.args[0], o, o)
+        finally:
+            o.protos = [p for p in o.protos if p is not L]
+    return t
+
+
 @P.gen("doString")
 def do_string(S, t, code, label=None):
     text = need_str(S, code, "doString")
@@ -330,7 +448,7 @@ def do_message(S, t, L, m):
         ctx = yield from S.arg(m, L, 1)
     if not isinstance(msg, Message):
         raise IoError(f"argument 0 to method 'doMessage' must be a Message, not a '{S.type_name(msg)}'")
-    return (yield from S.eval_chain(msg, ctx, ctx))
+    return (yield from S.eval_chain(msg, ctx, t))
 
 
 @P.gen("doFile")
@@ -345,24 +463,37 @@ def do_file(S, t, path):
     return (yield from S.eval_chain(msg, t, t))
 
 
+@P.lazy("doRelativeFile", "relativeDoFile")
+def do_relative_file(S, t, L, m):
+    """``doFile`` with a path relative to the file the call is written in."""
+    import os.path
+
+    path = need_str(S, (yield from S.arg(m, L, 0)), "doRelativeFile")
+    return (yield from do_file(S, t, os.path.join(os.path.dirname(m.label), path)))
+
+
 @P.lazy("perform")
 def perform(S, t, L, m):
-    if not m.args:
-        raise IoError("perform requires a slot name or message")
     first = yield from S.arg(m, L, 0)
     if isinstance(first, Message):
+        if len(m.args) != 1:
+            raise IoError(
+                "Io Assertion 'perform takes a single argument when using a Message as an argument'"
+            )
         return (yield from S.send(t, first, L))
-    name = need_str(S, first, "perform")
-    msg = Message(name, m.args[1:], S.message_protos, m.line, m.col, m.label)
+    if first.__class__ is not str:
+        raise IoError("Io Assertion 'perform requires a Symbol or Message argument'")
+    msg = Message(first, m.args[1:], S.message_protos, m.line, m.col, m.label)
     return (yield from S.send(t, msg, L))
 
 
-@P.gen("performWithArgList")
-def perform_with_arg_list(S, t, name, args):
-    name = need_str(S, name, "performWithArgList")
-    values = S.need_list(args, "performWithArgList").items
-    msg = Message(name, [S.literal_message(v) for v in values], S.message_protos)
-    return (yield from S.send(t, msg, S.lobby))
+@P.lazy("performWithArgList")
+def perform_with_arg_list(S, t, L, m):
+    name = need_str(S, (yield from S.arg(m, L, 0)), "performWithArgList")
+    values = S.need_list((yield from S.arg(m, L, 1)), "performWithArgList", 1).items
+    msg = Message(name, [S.literal_message(v) for v in values], S.message_protos,
+                  m.line, m.col, m.label)
+    return (yield from S.send(t, msg, L))
 
 
 @P.lazy("thisContext")
@@ -398,7 +529,24 @@ def set_is_activatable(S, t, flag):
 
 @P("isActivatable")
 def is_activatable(S, t):
-    return S.bool(isinstance(t, Block) and t.activatable or t.__class__.__name__ == "CFunction")
+    return S.bool(isinstance(t, Block) and t.activatable or isinstance(t, CFunction))
+
+
+@P("argIsActivationRecord")
+def arg_is_activation_record(S, t):
+    return S.bool(isinstance(t, IoObject) and "call" in t.slots)
+
+
+@P("argIsCall")
+def arg_is_call(S, t, v):
+    return S.bool(isinstance(v, Call))
+
+
+@P("returnIfNonNil")
+def return_if_non_nil(S, t):
+    if t is not S.nil:
+        raise IoReturn(t)
+    return t
 
 
 @P.lazy("evalArg")
@@ -450,14 +598,28 @@ def writeln(S, t, *args):
     return S.nil
 
 
-@P("asString", "asSimpleString")
+@P("asString")
 def as_string(S, t):
     return S.simple_string(t)
 
 
-@P("uniqueHexId")
-def unique_hex_id(S, t):
-    return "0x" + format(id(t), "x")
+@P("asSimpleString")
+def as_simple_string(S, t):
+    return simple_repr(S, t)
+
+
+@P("slotSummary")
+def slot_summary(S, t, keyword=None):
+    """`` Type_0x..:`` and one line per local slot (optionally only names containing
+    ``keyword``), the format ``asString`` uses."""
+    if isinstance(t, Block) or not isinstance(t, IoObject):
+        return simple_repr(S, t)
+    key = None if keyword is None or keyword is S.nil else need_str(S, keyword, "slotSummary").lower()
+    lines = [f" {short_name(S, t)}:\n"]
+    for name in sorted(t.slots):
+        if key is None or key in name.lower():
+            lines.append(f"  {name.ljust(16)} = {simple_repr(S, t.slots[name])}\n")
+    return "".join(lines)
 
 
 @P("type")
@@ -468,11 +630,6 @@ def type_(S, t):
 @P("list")
 def list_(S, t, *items):
     return S.new_list(list(items))
-
-
-@P("isLocals")
-def is_locals(S, t):
-    return S.bool(t.__class__ is Locals)
 
 
 @P("")
