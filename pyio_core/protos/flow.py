@@ -16,15 +16,14 @@ P = Prims("Object")
 
 @P.lazy("if")
 def if_(S, t, L, m):
+    """``if(c, then, else)``: the branch's value; with no branch for the outcome, the
+    outcome itself as true or false (``if(false, 1)`` is false, as upstream)."""
     cond = yield from S.arg(m, L, 0)
     flag = cond is not S.false and cond is not S.nil
-    if len(m.args) < 2:
-        return S.bool(flag)
-    if flag:
-        return (yield from S.arg(m, L, 1))
-    if len(m.args) > 2:
-        return (yield from S.arg(m, L, 2))
-    return S.nil
+    branch = 1 if flag else 2
+    if branch < len(m.args):
+        return (yield from S.arg(m, L, branch))
+    return S.bool(flag)
 
 
 @P.lazy("while")

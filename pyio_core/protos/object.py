@@ -251,6 +251,17 @@ def has_proto(S, t, p):
     return S.bool(any(o is p for o in iter_ancestors(S, t)))
 
 
+@P("proto")
+def proto(S, t):
+    ps = protos_of(S, t)
+    return ps[0] if ps else S.nil
+
+
+@P("protos")
+def protos(S, t):
+    return S.new_list(list(protos_of(S, t)))
+
+
 @P("setProto")
 def set_proto(S, t, p):
     need_obj(S, t, "setProto").protos = [p]
