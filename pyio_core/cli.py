@@ -1,4 +1,13 @@
-"""The ``pyio`` command: run a file, run ``-e`` code, or an interactive REPL."""
+"""The ``pyio`` command: run a file, run ``-e`` code, or an interactive REPL.
+
+Unlike upstream (which prints uncaught exceptions to stdout and exits 0), an uncaught Io
+exception is reported on stderr and ends the program with status 1, so shell scripts and CI
+can tell failure apart. ``System exit(n)`` exits with ``n``.
+
+Ctrl-C while Io code runs asks the evaluator to stop at its next check (the program gets an
+uncatchable interrupt; the REPL then prompts again). A second Ctrl-C before that check, or
+one at the prompt, is a plain KeyboardInterrupt.
+"""
 
 from __future__ import annotations
 
@@ -6,91 +15,202 @@ import os
 import signal
 import sys
 
-from .errors import IoExit, IoInterrupt
+from .errors import IoExit, IoInterrupt, IoRaise
 from .host import Host
+from .parser import IoSyntaxError, parse
 from .state import Interpreter, IoUncaught
 
-USAGE = """usage: pyio [FILE [ARGS...]] | pyio -e CODE | pyio (interactive)"""
+USAGE = """usage: pyio [FILE [ARGS...]] | pyio -e CODE | pyio -i FILE... | pyio (interactive)
+
+  FILE ARGS   run FILE; System args is list(FILE, ARGS...)
+  -e CODE     run CODE (the remaining arguments joined with spaces)
+  -i FILE...  run the files, then start the interactive prompt
+  --version   print the version
+"""
+
+# compile errors that more input can cure: the REPL then asks for another line
+UNFINISHED = {"unmatched ()s", "unmatched []s", "unmatched {}s", "unterminated quote",
+              "unterminated comment"}
+
+INTERRUPTED = "\n  Interrupted\n"
 
 
-def _setup_system(it: Interpreter, args: list[str], script: str | None) -> None:
-    system = it.core.slots["System"]
-    system.slots["args"] = it.new_list(list(args))
-    if script is not None:
-        system.slots["launchScript"] = script
-        system.slots["launchPath"] = os.path.dirname(os.path.abspath(script))
-    else:
-        system.slots["launchPath"] = os.getcwd()
+class TerminalHost(Host):
+    """The terminal, noting when the program is blocked (sleeping, reading stdin): Ctrl-C
+    then cannot wait for the evaluator's next check."""
 
+    blocked = False
 
-def _run(it: Interpreter, code: str, label: str) -> int:
-    try:
-        it.do_string(code, label)
-    except IoUncaught as e:
-        sys.stdout.flush()
-        sys.stderr.write(e.report)
-        return 1
-    except IoExit as e:
-        return e.code
-    except IoInterrupt:
-        sys.stderr.write("\n  Interrupted\n")
-        return 130
-    return 0
-
-
-def repl(it: Interpreter, host: Host) -> int:
-    """Read-eval-print like upstream: ``Io> `` prompt, ``==> value`` echo."""
-    host.write(f"Io {it.version}\n")
-    while True:
-        line = host.read_line("Io> ")
-        if line is None:
-            host.write("\n")
-            return 0
-        code = line
-        while it.needs_more_input(code):
-            more = host.read_line("... ")
-            if more is None:
-                break
-            code += "\n" + more
-        if not code.strip():
-            continue
+    def sleep(self, seconds: float) -> None:
+        self.blocked = True
         try:
-            host.write(it.repl_line(code))
+            super().sleep(seconds)
+        finally:
+            self.blocked = False
+
+    def read_line(self, prompt: str = "") -> str | None:
+        self.blocked = True
+        try:
+            return super().read_line(prompt)
+        finally:
+            self.blocked = False
+
+
+class Session:
+    """One run of the command: the interpreter, the terminal, and the Ctrl-C policy."""
+
+    def __init__(self) -> None:
+        self.host = TerminalHost()
+        self.it = Interpreter(host=self.host)
+        self.running = False
+
+    # -- Ctrl-C --------------------------------------------------------------------------
+    def on_sigint(self, signum, frame) -> None:
+        if not self.running or self.host.blocked or self.it.interrupted:
+            raise KeyboardInterrupt
+        self.it.interrupt()
+
+    def run_code(self, code: str, label: str):
+        """``do_string`` with Ctrl-C turned into an Io interrupt while it runs."""
+        self.running = True
+        try:
+            return self.it.do_string(code, label)
+        except IoRaise as e:  # a compile error, raised before anything ran
+            raise IoUncaught(e.exc, self.it.report(e.exc)) from None
+        finally:
+            self.running = False
+            self.it.interrupted = False  # a Ctrl-C that came as the program ended
+
+    def reset_after_keyboard_interrupt(self) -> None:
+        """Drop whatever was running or waiting (a hard interrupt may have left the
+        trampoline mid-step), so the next entry starts clean."""
+        it = self.it
+        it.coro = None
+        it.ready.clear()
+        it.timers.clear()
+        it.interrupted = False
+
+    # -- the System object ---------------------------------------------------------------
+    def setup_system(self, args: list[str], script: str | None) -> None:
+        system = self.it.System
+        system.slots["args"] = self.it.new_list(list(args))
+        if script is not None:
+            system.slots["launchScript"] = script
+            system.slots["launchPath"] = os.path.dirname(os.path.abspath(script))
+
+    # -- running files and code ----------------------------------------------------------
+    def run(self, code: str, label: str) -> int:
+        """Run a whole program; the exit status for the shell."""
+        try:
+            self.run_code(code, label)
+        except IoUncaught as e:
+            self.fail(e.report)
+            return 1
         except IoExit as e:
             return e.code
-        except IoInterrupt:
-            host.write("\n  Interrupted\n")
-        except KeyboardInterrupt:
-            host.write("\n  Interrupted\n")
+        except (IoInterrupt, KeyboardInterrupt):
+            self.reset_after_keyboard_interrupt()
+            self.fail(INTERRUPTED)
+            return 130
+        finally:
+            self.host.flush()
+        return 0
+
+    def fail(self, report: str) -> None:
+        self.host.flush()
+        self.host.write_error(report)
+
+    def read_file(self, path: str) -> str | None:
+        try:
+            with open(path, encoding="utf-8", errors="surrogateescape") as f:
+                return f.read()
+        except OSError as e:
+            self.fail(f"\n  Exception: unable to read file '{path}' ({e.strerror})\n")
+            return None
+
+    def run_file(self, path: str) -> int:
+        code = self.read_file(path)
+        return 1 if code is None else self.run(code, path)
+
+    # -- the REPL ------------------------------------------------------------------------
+    def unfinished(self, code: str) -> bool:
+        """True when ``code`` fails to compile only because it stops too early."""
+        try:
+            parse(code, "Command Line", self.it.ops, self.it.message_protos)
+        except IoSyntaxError as e:
+            return e.message in UNFINISHED
+        return False
+
+    def read_entry(self) -> str | None:
+        """One REPL entry: a line, plus ``... `` lines while brackets/quotes are open
+        (an empty continuation line gives up, so the error is shown)."""
+        code = self.host.read_line("Io> ")
+        if code is None:
+            return None
+        while self.unfinished(code):
+            more = self.host.read_line("... ")
+            if not more:
+                break
+            code += "\n" + more
+        return code
+
+    def repl(self) -> int:
+        """Read-eval-print like upstream: ``Io> `` prompt, ``==> value`` echo."""
+        host, it = self.host, self.it
+        self.run_code("Lobby exit := method(System exit)", "Command Line")
+        host.write(f"Io {it.version}\n")
+        while True:
+            try:
+                code = self.read_entry()
+            except KeyboardInterrupt:
+                host.write("\n")
+                continue
+            if code is None:
+                host.write("\n")
+                return 0
+            if not code.strip():
+                continue
+            self.running = True
+            try:
+                host.write(it.repl_line(code))
+            except IoRaise as e:  # a compile error
+                host.write(it.report(e.exc))
+            except IoExit as e:
+                return e.code
+            except IoInterrupt:
+                host.write(INTERRUPTED)
+            except KeyboardInterrupt:
+                self.reset_after_keyboard_interrupt()
+                host.write(INTERRUPTED)
+            finally:
+                self.running = False
+                it.interrupted = False
+                host.flush()
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    host = Host()
-    it = Interpreter(host=host)
-    # Ctrl-C asks the evaluator to stop at its next check instead of killing Python
-    signal.signal(signal.SIGINT, lambda *_: it.interrupt())
     if argv and argv[0] in ("-h", "--help"):
-        print(USAGE)
+        sys.stdout.write(USAGE)
         return 0
     if argv and argv[0] == "--version":
-        print(f"pyio (Io Programming Language, v. {it.version})")
+        print(f"pyio (Io Programming Language, v. {Interpreter.version})")
         return 0
+    session = Session()
+    signal.signal(signal.SIGINT, session.on_sigint)
     if argv and argv[0] == "-e":
-        _setup_system(it, argv, None)
-        return _run(it, " ".join(argv[1:]), "-e")
+        session.setup_system(argv, None)
+        return session.run(" ".join(argv[1:]), "-e")
+    if argv and argv[0] == "-i":
+        session.setup_system(argv, None)
+        for path in argv[1:]:
+            session.run_file(path)
+        return session.repl()
     if argv:
-        path = argv[0]
-        _setup_system(it, argv, path)
-        try:
-            with open(path, encoding="utf-8") as f:
-                code = f.read()
-        except OSError as e:
-            sys.stderr.write(f"\n  Exception: unable to read file '{path}' ({e.strerror})\n")
-            return 1
-        return _run(it, code, path)
-    _setup_system(it, [], None)
-    return repl(it, host)
+        session.setup_system(argv, argv[0])
+        return session.run_file(argv[0])
+    session.setup_system([], None)
+    return session.repl()
 
 
 if __name__ == "__main__":
