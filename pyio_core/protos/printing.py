@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..message import Message
-from ..values import Block, CFunction, IoList, IoMap, MutableSeq
+from ..values import Block, CFunction, IoList, MutableSeq
 
 
 def quote(s: str) -> str:
@@ -55,9 +55,8 @@ def default_as_string(S, v) -> str:
     if v is S.Sequence:
         return ""
     lines = [f" {short_name(S, v)}:"]
-    if tc is not IoMap:
-        for name in sorted(v.slots):
-            lines.append(f"  {name.ljust(16)} = {simple_repr(S, v.slots[name])}")
+    for name in sorted(v.slots):  # a Map's entries are not slots: only its slots show
+        lines.append(f"  {name.ljust(16)} = {simple_repr(S, v.slots[name])}")
     return "\n".join(lines) + "\n"
 
 
