@@ -19,7 +19,7 @@ class Message(IoObject):
     """
 
     __slots__ = ("name", "args", "next", "cached", "label", "line", "col", "units", "code",
-                 "hits", "loop_code")
+                 "hits", "loop_code", "entry")
 
     def __init__(
         self,
@@ -44,6 +44,7 @@ class Message(IoObject):
         self.code = None  # compiled generator function for the chain starting here
         self.hits = 0  # evaluations so far; hot chains get compiled (eval/compiler.py)
         self.loop_code = None  # this message alone, compiled: loops run inline at once
+        self.entry = None  # compiled activation of a block whose body starts here
 
     # -- mutation: every structural change invalidates compiled code ---------------------
     def invalidate(self) -> None:
@@ -52,7 +53,7 @@ class Message(IoObject):
         if units:
             self.units = None
             for root in units:
-                root.code = root.loop_code = None
+                root.code = root.loop_code = root.entry = None
                 root.hits = 0
 
     def set_name(self, name: str) -> None:

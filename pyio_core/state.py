@@ -126,6 +126,7 @@ class Interpreter(Engine, Machine):
             loc.slots[name] = self._cfunction(fn, kind, name, "Locals")
         core.slots["Locals"] = loc
         self.locals_protos = [loc]
+        self.locals_slots = loc.slots
         self.for_prim = obj.slots["for"]
         self.while_prim = obj.slots["while"]
         self.call_message = Message("call", [], self.message_protos)
@@ -174,10 +175,13 @@ class Interpreter(Engine, Machine):
         try:
             return parse(code, label, self.ops, self.message_protos)
         except IoSyntaxError as e:
-            exc = self.error_exception(str(e), None)
+            exc = self.error_exception(e.io_description(), None)
             exc.slots["line"] = float(e.line)
             exc.slots["column"] = float(e.col)
             exc.slots["label"] = e.label
+            caret = e.caret()
+            exc.slots["sourceContext"] = f"{e.label}:{e.line}:{e.col}" + (
+                "\n" + caret if caret else "")
             raise IoRaise(exc) from None
 
     # -- errors ----------------------------------------------------------------------------
@@ -283,14 +287,19 @@ class Interpreter(Engine, Machine):
     def start(self, code: str | Message, label: str = "<string>", target=None,
               locals_=None) -> Coroutine:
         """Queue code to run in a fresh coroutine; drive it with ``run_slice``."""
-        msg = code if isinstance(code, Message) else self.parse(code, label)
         target = self.lobby if target is None else target
         L = target if locals_ is None else locals_
         co = self.new_coroutine()
-        co.starter = lambda: self.eval_chain(msg, L, target)
+        co.starter = lambda: self._run_source(code, label, L, target)
         self.start_coroutine(co)
         self.ready.append(co)
         return co
+
+    def _run_source(self, code, label, L, target):
+        """Parse (inside the coroutine, so a syntax error is reported like any error)
+        and evaluate."""
+        msg = code if isinstance(code, Message) else self.parse(code, label)
+        return (yield from self.eval_chain(msg, L, target))
 
     def do_string(self, code: str, label: str = "<string>", target=None):
         """Run ``code`` to completion (sleeping through timers) and return its value.

@@ -18,7 +18,7 @@ from ..errors import PASS_THROUGH, IoBreak, IoContinue, IoError, IoRaise, IoRetu
 from ..objects import Locals, lookup_in
 from ..registry import EAGER, LAZY
 from ..values import Block, Call, CFunction
-from .compiler import HOT, compile_chain
+from .compiler import HOT, compile_chain, compile_entry
 from .requests import PREEMPT
 
 # Names that may reach an activation's `call` object; bodies without them get none (a
@@ -63,19 +63,20 @@ class Engine:
         return lookup_in(t, name)
 
     def resolve(self, t, name: str):
-        """(target, value) for ``name`` sent to object ``t``, following locals to ``self``
-        the way upstream's Locals forward does; value None when nobody has the slot."""
+        """(target, value) for ``name`` sent to ``t`` after its own slots missed, following
+        locals to ``self`` the way upstream's Locals forward does; value None when nobody
+        has the slot."""
         while t.__class__ is Locals:
-            v = t.slots.get(name)
-            if v is not None:
-                return t, v
-            v = lookup_in(t, name)
+            v = self.locals_slots.get(name)
             if v is not None:
                 return t, v
             s = t.slots.get("self")
             if s is None or s is t:
-                return t, None
+                return t, lookup_in(t, name)
             t = s
+            v = t.slots.get(name) if t.__class__ not in (float, str) else None
+            if v is not None:
+                return t, v
         tc = t.__class__
         if tc is float:
             return t, lookup_in(self.Number, name)
@@ -228,9 +229,10 @@ class Engine:
             out.append(v)
         return out
 
-    def eval_args(self, m, L):
+    def eval_args(self, m, L, limit: int | None = None):
+        """Evaluate ``m``'s arguments in ``L`` (only the first ``limit`` when given)."""
         out = []
-        for a in m.args:
+        for a in m.args if limit is None else m.args[:limit]:
             c = a.cached
             if c is not None and a.next is None:
                 out.append(c)
@@ -256,6 +258,21 @@ class Engine:
         ``args`` (already evaluated values) replaces evaluating ``m``'s arguments; it is
         used by ``call``/``performWithArgList`` style callers. ``context`` is
         the object holding the slot, when known (``call slotContext``)."""
+        body = blk.message
+        if context is None:
+            entry = body.entry
+            if entry is None and body.hits >= HOT:
+                try:
+                    entry = body.entry = compile_entry(self, body)
+                except Exception:  # never let the optimiser break a program
+                    body.hits = -(1 << 60)
+            if entry is not None:
+                if args is None:
+                    args = yield from self.eval_args(m, L, len(blk.arg_names))
+                g = entry(blk, target, L, m, args)
+                if self.coro.depth & 63 != 63:
+                    return (yield from g)
+                return (yield g)
         names = blk.arg_names
         scope = blk.scope
         co = self.coro
@@ -289,10 +306,7 @@ class Engine:
         loc = Locals(self.locals_protos, slots)
         d = co.depth + 1
         if d > self.max_depth:
-            raise IoError(
-                f"Stack overflow: more than {self.max_depth} nested calls "
-                "(System setMaxRecursionDepth changes the limit)"
-            )
+            raise self.depth_error()
         co.depth = d
         self.ticks -= 1
         if self.ticks < 0:
@@ -316,6 +330,12 @@ class Engine:
             # `call setStopStatus(Return)` makes the caller stop too
             raise STOPS[call.stop_status](r)
         return r
+
+    def depth_error(self) -> IoError:
+        return IoError(
+            f"Stack overflow: more than {self.max_depth} nested calls "
+            "(System setMaxRecursionDepth changes the limit)"
+        )
 
     def call_block(self, blk, args: list, target=None):
         """Call a block with evaluated argument values (for primitives like ``foreach``)."""

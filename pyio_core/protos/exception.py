@@ -33,6 +33,10 @@ def format_report(S, exc) -> str:
     text = S.simple_string(err) if err is not S.nil else "nil"
     frames = getattr(exc, "frames", None) or []
     lines = [f"\n  {S.type_name(exc)}: {text}", "  ---------"]
+    where = exc.slots.get("sourceContext") if hasattr(exc, "slots") else None
+    if where.__class__ is str:  # syntax errors: the line and a caret under the column
+        lines.extend("  " + line for line in where.split("\n"))
+        return "\n".join(lines) + "\n\n"
     if frames:
         lines.extend(format_frame(S, m, t) for m, t in frames)
         return "\n".join(lines) + "\n\n"
