@@ -10,7 +10,6 @@ Three calling conventions keep the hot path cheap:
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 
 EAGER, GEN, LAZY = 0, 1, 2
@@ -52,13 +51,11 @@ class Prims:
 
 
 def arity(fn: Callable) -> tuple[int, int]:
-    """(min, max) count of Io arguments an eager primitive takes; max -1 means any."""
-    params = list(inspect.signature(fn).parameters.values())[2:]  # skip S, target
-    lo = hi = 0
-    for p in params:
-        if p.kind is p.VAR_POSITIONAL:
-            return lo, -1
-        hi += 1
-        if p.default is p.empty:
-            lo += 1
-    return lo, hi
+    """(min, max) count of Io arguments an eager primitive takes; max -1 means any.
+    Read from the code object: inspect.signature is too slow for start-up."""
+    code = fn.__code__
+    n = code.co_argcount - 2  # skip S, target
+    lo = n - len(fn.__defaults__ or ())
+    if code.co_flags & 0x04:  # CO_VARARGS
+        return lo, -1
+    return lo, n
