@@ -110,7 +110,9 @@ Protos Core do(
 
         fail := method(reason, Exception raise(if(reason, reason, "fail")))
 
-        // the failure text shows the source of both arguments, then their values
+        // The failure text shows the source of both arguments, then their values.
+        // The assertions raise directly (not through fail) so that a failure's stack
+        // starts at the test's own line.
         mismatch := method(m, a, op, b,
             "`" .. m argAt(0) .. " " .. op .. " " .. m argAt(1) .. "` --> `" ..
                 getSlot("a") asSimpleString .. " " .. op .. " " ..
@@ -119,15 +121,21 @@ Protos Core do(
 
         assertEquals := method(a, b, m,
             if(m isNil, m = call message)
-            if(getSlot("a") != getSlot("b"), fail(mismatch(m, getSlot("a"), "!=", getSlot("b"))))
+            if(getSlot("a") != getSlot("b"),
+                Exception raise(mismatch(m, getSlot("a"), "!=", getSlot("b")))
+            )
         )
 
         assertNotEquals := method(a, b, m,
             if(m isNil, m = call message)
-            if(getSlot("a") == getSlot("b"), fail(mismatch(m, getSlot("a"), "==", getSlot("b"))))
+            if(getSlot("a") == getSlot("b"),
+                Exception raise(mismatch(m, getSlot("a"), "==", getSlot("b")))
+            )
         )
 
-        assertSame := method(a, b, assertEquals(getSlot("a") uniqueId, getSlot("b") uniqueId, call message))
+        assertSame := method(a, b,
+            assertEquals(getSlot("a") uniqueId, getSlot("b") uniqueId, call message)
+        )
         assertNotSame := method(a, b,
             assertNotEquals(getSlot("a") uniqueId, getSlot("b") uniqueId, call message)
         )
@@ -138,15 +146,15 @@ Protos Core do(
 
         assertRaisesException := method(
             if(try(call evalArgAt(0)) isNil,
-                fail("`" .. call argAt(0) .. "` should have raised Exception")
+                Exception raise("`" .. call argAt(0) .. "` should have raised Exception")
             )
         )
 
-        knownBug := method(fail("`" .. call argAt(0) .. "` is a known bug"))
+        knownBug := method(Exception raise("`" .. call argAt(0) .. "` is a known bug"))
 
         assertEqualsWithinDelta := method(expected, actual, delta,
             if((expected - actual) abs > delta,
-                fail("" .. expected .. " expected, but was " .. actual ..
+                Exception raise("" .. expected .. " expected, but was " .. actual ..
                     " (allowed delta: " .. delta .. ")")
             )
         )
