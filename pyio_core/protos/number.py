@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import math
+import struct
 
 from ..errors import IoError
 from ..registry import Prims
+from ..values import MutableSeq
 
 P = Prims("Number")
 
 _LL_MAX = 9223372036854775807.0
+NEG_NAN = -math.nan  # what x86 makes of 0/0, inf-inf, sqrt(-1): glibc prints it "-nan"
 
 
 def format_number(n: float) -> str:
@@ -17,7 +20,7 @@ def format_number(n: float) -> str:
     if -_LL_MAX <= n <= _LL_MAX and n == int(n):
         return str(int(n))
     if n != n:
-        return "nan"
+        return "-nan" if math.copysign(1.0, n) < 0 else "nan"
     if n > _LL_MAX or n < -_LL_MAX:
         return "%e" % n
     s = "%.16f" % n
@@ -60,14 +63,20 @@ def mul(S, t, o):
     return target(S, t, "*") * num(S, o, "*")
 
 
-@P("/")
-def div(S, t, o):
-    a, b = target(S, t, "/"), num(S, o, "/")
+def c_div(a: float, b: float) -> float:
+    """IEEE division: x/0 is a signed infinity, 0/0 a NaN (Python would raise)."""
     if b == 0.0:
-        if a == 0.0 or a != a:
-            return math.nan
+        if a != a:
+            return a
+        if a == 0.0:
+            return NEG_NAN
         return math.copysign(math.inf, a) * math.copysign(1.0, b)
     return a / b
+
+
+@P("/")
+def div(S, t, o):
+    return c_div(target(S, t, "/"), num(S, o, "/"))
 
 
 @P("<")
@@ -112,17 +121,12 @@ def ne(S, t, o):
     return S.bool(S.raw_compare(t, o) != 0)
 
 
-@P("asString", "asSimpleString")
-def as_string(S, t):
-    return format_number(target(S, t, "asString"))
-
-
 @P.lazy("repeat")
 def repeat(S, t, L, m):
     n = target(S, t, "repeat")
     args = m.args
     if not args:
-        raise IoError("repeat requires a body")
+        raise IoError("[Number repeat] requires 1 arguments")
     if len(args) > 1:
         name, body = args[0].name, args[1]
     else:
@@ -137,3 +141,455 @@ def repeat(S, t, L, m):
             break
         i += 1.0
     return r
+
+
+# -- C conversions ---------------------------------------------------------------------------
+# Upstream casts doubles to C integers; x86 turns NaN and out-of-range values into the most
+# negative integer, and the results below depend on that (bit operations, isEven, factorial).
+INT_MIN = -(2**31)
+LONG_MIN = -(2**63)
+
+
+def c_int(x: float) -> int:
+    """C's ``(int)x``."""
+    if -2147483649.0 < x < 2147483648.0:
+        return int(x)
+    return INT_MIN
+
+
+def c_long(x: float) -> int:
+    """C's ``(long)x`` (64-bit)."""
+    if -9223372036854775808.0 <= x < 9223372036854775808.0:
+        return int(x)
+    return LONG_MIN
+
+
+def wrap_long(n: int) -> int:
+    """An integer wrapped to a signed 64-bit value, as C's long arithmetic does."""
+    return ((n + 2**63) & (2**64 - 1)) - 2**63
+
+
+def int_arg(S, v, method: str, i: int = 0) -> int:
+    return c_int(num(S, v, method, i))
+
+
+def long_arg(S, v, method: str, i: int = 0) -> int:
+    return c_long(num(S, v, method, i))
+
+
+def c_fixed(n: float, width: int, prec: int) -> str:
+    """printf's ``%*.*f`` (negative width left-justifies), with glibc's ``-nan``."""
+    if n != n:
+        s = "-nan" if math.copysign(1.0, n) < 0 else "nan"
+        return s.ljust(-width) if width < 0 else s.rjust(width)
+    return "%*.*f" % (width, prec, n)
+
+
+# -- arithmetic ------------------------------------------------------------------------------
+def _domain(fn, x: float, nan: float = NEG_NAN) -> float:
+    """A libm call; where Python raises, C returns NaN or infinity instead."""
+    try:
+        return fn(x)
+    except ValueError:
+        return x if x != x else nan
+    except OverflowError:
+        return math.inf
+
+
+def c_pow(a: float, b: float) -> float:
+    try:
+        return math.pow(a, b)
+    except ValueError:
+        return NEG_NAN
+    except OverflowError:
+        odd = b == int(b) and int(b) % 2 == 1
+        return -math.inf if a < 0 and odd else math.inf
+
+
+@P("%", "mod")
+def mod(S, t, o):
+    a, b = target(S, t, "mod"), num(S, o, "mod")
+    if b == 0.0 or math.isinf(a):
+        return a if a != a else (b if b != b else NEG_NAN)
+    if a != a or b != b:
+        return a if a != a else b
+    return math.fmod(a, b)
+
+
+@P("**", "pow")
+def pow_(S, t, o):
+    return c_pow(target(S, t, "pow"), num(S, o, "pow"))
+
+
+@P("atan2")
+def atan2(S, t, o):
+    return math.atan2(target(S, t, "atan2"), num(S, o, "atan2"))
+
+
+@P("abs")
+def abs_(S, t):
+    n = target(S, t, "abs")
+    return -n if n < 0 else n
+
+
+@P("negate")
+def negate(S, t):
+    return -target(S, t, "negate")
+
+
+@P("squared")
+def squared(S, t):
+    n = target(S, t, "squared")
+    return n * n
+
+
+@P("cubed")
+def cubed(S, t):
+    n = target(S, t, "cubed")
+    return n * n * n
+
+
+@P("ceil")
+def ceil(S, t):
+    n = target(S, t, "ceil")
+    return float(math.ceil(n)) if math.isfinite(n) else n
+
+
+@P("floor")
+def floor(S, t):
+    n = target(S, t, "floor")
+    return float(math.floor(n)) if math.isfinite(n) else n
+
+
+@P("round")
+def round_(S, t):
+    """Halves round away from zero (C's ceil(x - .5) / floor(x + .5))."""
+    n = target(S, t, "round")
+    if not math.isfinite(n):
+        return n
+    return float(math.ceil(n - 0.5)) if n < 0 else float(math.floor(n + 0.5))
+
+
+@P("roundDown")
+def round_down(S, t):
+    """Halves round up, toward positive infinity."""
+    n = target(S, t, "roundDown")
+    return float(math.floor(n + 0.5)) if math.isfinite(n) else n
+
+
+@P("toggle")
+def toggle(S, t):
+    return 0.0 if target(S, t, "toggle") else 1.0
+
+
+def f32(x: float) -> float:
+    """``x`` rounded to a C float (single precision)."""
+    try:
+        return _F32.unpack(_F32.pack(x))[0]
+    except OverflowError:
+        return math.copysign(math.inf, x)
+
+
+_F32 = struct.Struct("<f")
+_F32_E = f32(math.e)
+
+
+def _log_of(fn):
+    """A Python logarithm with C's answers at 0 and infinity."""
+    def call(x: float) -> float:
+        if x == 0.0:
+            return -math.inf
+        if x == math.inf:
+            return x
+        return fn(x)
+
+    return call
+
+
+_ln = _log_of(math.log)
+_log2 = _log_of(math.log2)
+_log10 = _log_of(math.log10)
+
+
+@P("log")
+def log(S, t, base=None):
+    """The base is a C float in upstream, so ``10 log`` is not quite ln(10)."""
+    n = target(S, t, "log")
+    b = _F32_E if base is None else f32(num(S, base, "log"))
+    return c_div(_domain(_ln, n), _domain(_ln, b))
+
+
+def _unary(name: str, fn, nan: float = NEG_NAN):
+    @P(name)
+    def prim(S, t):
+        return _domain(fn, target(S, t, name), nan)
+
+    prim.__name__ = name
+    return prim
+
+
+# glibc's NaN sign differs per function: log10, acos and asin give +nan, the others -nan.
+for _name, _fn, _nan in (("sqrt", math.sqrt, NEG_NAN), ("exp", math.exp, NEG_NAN),
+                         ("sin", math.sin, NEG_NAN), ("cos", math.cos, NEG_NAN),
+                         ("tan", math.tan, NEG_NAN), ("asin", math.asin, math.nan),
+                         ("acos", math.acos, math.nan), ("atan", math.atan, NEG_NAN),
+                         ("log2", _log2, NEG_NAN), ("log10", _log10, math.nan)):
+    _unary(_name, _fn, _nan)
+
+
+@P("factorial")
+def factorial(S, t):
+    """The product n * (n-1) * ... * 1 of the C int part, in doubles (so 171 is inf)."""
+    n = c_int(target(S, t, "factorial"))
+    if n < 0:
+        # upstream's loop counts down through INT_MIN and wraps: the product overflows,
+        # its sign set by how many negative factors it met
+        return math.inf if (n - INT_MIN + 1) % 2 == 0 else -math.inf
+    v = 1.0
+    while n and v != math.inf:
+        v *= n
+        n -= 1
+    return v
+
+
+@P("max")
+def max_(S, t, o):
+    a, b = target(S, t, "max"), num(S, o, "max")
+    return a if a > b else b
+
+
+@P("min")
+def min_(S, t, o):
+    a, b = target(S, t, "min"), num(S, o, "min")
+    return a if a < b else b
+
+
+@P("between")
+def between(S, t, lo, hi):
+    n = target(S, t, "between")
+    a, b = num(S, lo, "between"), num(S, hi, "between", 1)
+    return S.bool((a <= n <= b) or (b <= n <= a))
+
+
+@P("clip")
+def clip(S, t, lo, hi):
+    n = target(S, t, "clip")
+    a, b = num(S, lo, "clip"), num(S, hi, "clip", 1)
+    if n < a:
+        n = a
+    if n > b:
+        n = b
+    return n
+
+
+@P("isNan")
+def is_nan(S, t):
+    n = target(S, t, "isNan")
+    return S.bool(n != n)
+
+
+# -- bits ------------------------------------------------------------------------------------
+def _bits(name: str, op):
+    @P(name)
+    def prim(S, t, o):
+        return float(wrap_long(op(c_long(target(S, t, name)), long_arg(S, o, name))))
+
+    prim.__name__ = name
+    return prim
+
+
+for _names, _op in ((("&", "bitwiseAnd"), lambda a, b: a & b),
+                    (("|", "bitwiseOr"), lambda a, b: a | b),
+                    (("^", "bitwiseXor"), lambda a, b: a ^ b),
+                    (("<<", "shiftLeft"), lambda a, b: a << (b & 63)),
+                    ((">>", "shiftRight"), lambda a, b: a >> (b & 63))):
+    for _name in _names:
+        _bits(_name, _op)
+
+
+@P("bitwiseComplement")
+def bitwise_complement(S, t):
+    return float(~c_long(target(S, t, "bitwiseComplement")))
+
+
+@P("at")
+def bit_at(S, t, index):
+    i = int_arg(S, index, "at")
+    if not 0 <= i < 64:
+        raise IoError("Io Assertion 'index out of bit bounds'")
+    return float((c_long(target(S, t, "at")) >> i) & 1)
+
+
+@P("isEven")
+def is_even(S, t):
+    return S.bool(c_int(target(S, t, "isEven")) & 1 == 0)
+
+
+@P("isOdd")
+def is_odd(S, t):
+    return S.bool(c_int(target(S, t, "isOdd")) & 1 == 1)
+
+
+# -- characters (the C locale: ASCII only) ------------------------------------------------------
+_PUNCT = frozenset(range(33, 48)) | frozenset(range(58, 65)) | frozenset(range(91, 97)) \
+    | frozenset(range(123, 127))
+_CLASSES = {
+    "isAlphaNumeric": lambda c: chr(c).isalnum(),
+    "isLetter": lambda c: chr(c).isalpha(),
+    "isControlCharacter": lambda c: c < 32 or c == 127,
+    "isDigit": lambda c: 48 <= c <= 57,
+    "isGraph": lambda c: 33 <= c <= 126,
+    "isLowercase": lambda c: 97 <= c <= 122,
+    "isUppercase": lambda c: 65 <= c <= 90,
+    "isPrint": lambda c: 32 <= c <= 126,
+    "isPunctuation": lambda c: c in _PUNCT,
+    "isSpace": lambda c: c == 32 or 9 <= c <= 13,
+    "isHexDigit": lambda c: 48 <= c <= 57 or 65 <= c <= 70 or 97 <= c <= 102,
+}
+
+
+def _char_class(name: str, test):
+    @P(name)
+    def prim(S, t):
+        c = c_int(target(S, t, name))
+        return S.bool(0 <= c < 128 and test(c))
+
+    prim.__name__ = name
+    return prim
+
+
+for _name, _test in _CLASSES.items():
+    _char_class(_name, _test)
+
+
+@P("asLowercase")
+def as_lowercase(S, t):
+    c = c_int(target(S, t, "asLowercase"))
+    return float(c + 32 if 65 <= c <= 90 else c)
+
+
+@P("asUppercase")
+def as_uppercase(S, t):
+    c = c_int(target(S, t, "asUppercase"))
+    return float(c - 32 if 97 <= c <= 122 else c)
+
+
+@P("asCharacter")
+def as_character(S, t):
+    """The one-character string for a code point; nil for fractions, negatives and
+    values no character encoding holds."""
+    n = target(S, t, "asCharacter")
+    if not (0 <= n <= 0x10FFFF) or n != int(n):
+        return S.nil
+    return chr(int(n))
+
+
+# -- conversions -----------------------------------------------------------------------------
+@P("clone")
+def clone(S, t):
+    """Numbers are values: a clone is the number itself (``Number clone`` is 0)."""
+    return target(S, t, "clone")
+
+
+@P("asNumber")
+def as_number(S, t):
+    return target(S, t, "asNumber")
+
+
+@P("asString")
+def as_string(S, t, whole=None, part=None):
+    """No argument: upstream's number text. ``asString(width, decimals)``: printf's
+    ``%*.*f`` (decimals default to 6; negative values count as positive)."""
+    n = target(S, t, "asString")
+    if whole is None:
+        return format_number(n)
+    w = abs(int_arg(S, whole, "asString"))
+    p = 6 if part is None else abs(int_arg(S, part, "asString", 1))
+    # C's abs(INT_MIN) stays negative (left-justify); upstream's buffer holds 1023 characters
+    w = -1024 if w == -INT_MIN else min(w, 1024)
+    return c_fixed(n, w, min(p, 1024))[:1023]
+
+
+@P("asSimpleString", "asJson")
+def as_simple_string(S, t):
+    return format_number(target(S, t, "asSimpleString"))
+
+
+def _bytes_seq(S, data: bytes) -> MutableSeq:
+    return MutableSeq(S.seq_protos, data.decode("latin-1"))
+
+
+@P("asBuffer")
+def as_buffer(S, t, count=None):
+    """The bytes of the double (little-endian), or the first ``count`` of them."""
+    data = struct.pack("<d", target(S, t, "asBuffer"))
+    n = 8 if count is None or count is S.nil else c_int(num(S, count, "asBuffer"))
+    return _bytes_seq(S, (data + bytes(max(0, n - 8)))[: max(0, n)])
+
+
+@P("asUint32Buffer")
+def as_uint32_buffer(S, t):
+    return _bytes_seq(S, struct.pack("<I", c_int(target(S, t, "asUint32Buffer")) & 0xFFFFFFFF))
+
+
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def to_base(n: float, base: int) -> str:
+    """The integer part of ``n`` in ``base`` (negatives as 64-bit two's complement)."""
+    if not 2 <= base <= 36:
+        raise IoError(f"conversion to base {base} not supported")
+    v = int(n) if -(2.0**63) <= n < 2.0**64 else 0
+    v &= 2**64 - 1
+    out = []
+    while True:
+        v, d = divmod(v, base)
+        out.append(_DIGITS[d])
+        if not v:
+            return "".join(reversed(out))
+
+
+@P("toBase")
+def to_base_(S, t, base):
+    return to_base(target(S, t, "toBase"), int_arg(S, base, "toBase"))
+
+
+@P("toBaseWholeBytes")
+def to_base_whole_bytes(S, t, base):
+    """Like toBase, zero-padded to a whole number of bytes' worth of digits."""
+    b = int_arg(S, base, "toBaseWholeBytes")
+    s = to_base(target(S, t, "toBaseWholeBytes"), b)
+    per_byte = math.ceil(math.log(256) / math.log(f32(b)))
+    width = math.ceil(len(s) / per_byte) * per_byte
+    return s.rjust(width, "0")
+
+
+def _whole_bytes(name: str, base: int):
+    @P(name)
+    def prim(S, t):
+        return to_base_whole_bytes(S, t, float(base))
+
+    prim.__name__ = name
+    return prim
+
+
+for _name, _base in (("asHex", 16), ("asBinary", 2), ("asOctal", 8)):
+    _whole_bytes(_name, _base)
+
+
+# -- limits ----------------------------------------------------------------------------------
+def _constant(name: str, value: float):
+    @P(name)
+    def prim(S, t):
+        return value
+
+    prim.__name__ = name
+    return prim
+
+
+for _name, _value in (("integerMax", 2.0**31 - 1), ("integerMin", -(2.0**31)),
+                      ("longMax", 2.0**63 - 1), ("longMin", -(2.0**63)),
+                      ("shortMax", 32767.0), ("shortMin", -32768.0),
+                      ("unsignedLongMax", 2.0**64 - 1), ("unsignedIntMax", 2.0**32 - 1),
+                      ("floatMax", 3.4028234663852886e38), ("floatMin", 1.1754943508222875e-38)):
+    _constant(_name, _value)
