@@ -26,7 +26,7 @@ def simple_repr(S, v) -> str:
         return S.simple_string(v)
     if tc is Block:
         names = "".join(n + ", " for n in v.arg_names)
-        return f"method({names}...)"
+        return f"{'method' if v.scope is None else 'block'}({names}...)"
     if tc is CFunction or tc is Message:
         return S.simple_string(v)
     return short_name(S, v)
