@@ -204,7 +204,8 @@ class Engine:
         fwd = self.slot_value(t, "forward")
         if fwd is not None:
             return (yield from self.activate_value(fwd, t, m, L))
-        raise IoError(f"{self.type_name(t)} does not respond to '{m.name}'")
+        # upstream's text when not even a `forward` slot exists (Lobby's answers the usual one)
+        raise IoError(f"'{self.type_name(t)}' does not respond to message '{m.name}'")
 
     # -- arguments -------------------------------------------------------------------------
     def simple_args(self, m, L):
