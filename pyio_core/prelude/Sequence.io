@@ -12,11 +12,11 @@ Sequence do(
     validItemTypes := list("uint8", "uint16", "uint32", "uint64",
         "int8", "int16", "int32", "int64", "float32", "float64")
 
+    // as upstream, later matches are counted from the character after the first match
     findNthSeq := method(seq, n,
         at := self findSeq(seq)
-        if(at isNil or n <= 1, return at)
-        rest := self exclusiveSlice(at + 1) findNthSeq(seq, n - 1)
-        if(rest isNil, nil, at + 1 + rest)
+        if(at isNil or n == 1, return at)
+        at + self exclusiveSlice(at + 1) findNthSeq(seq, n - 1)
     )
 
     // split at each separator in turn; nil for separators that are not found

@@ -97,7 +97,7 @@ def size(S, t):
     c = t.__class__
     if c is str:
         return float(len(t))
-    if c is MutableSeq and is_raw(t):
+    if is_raw(t):
         return float(raw_size(t))
     return float(len(text(S, t)))
 
@@ -110,7 +110,7 @@ def is_empty(S, t):
 @P("at")
 def at(S, t, index):
     i = size_t(S, index, "at")
-    if t.__class__ is MutableSeq and is_raw(t):
+    if is_raw(t):
         return raw_at(S, t, i)
     s = text(S, t)
     return float(ord(s[i])) if i < len(s) else S.nil
@@ -141,7 +141,7 @@ def contains(S, t, value):
 
 @P("asList")
 def as_list(S, t):
-    if t.__class__ is MutableSeq and is_raw(t):
+    if is_raw(t):
         return S.new_list(items(S, t))
     return S.new_list(list(text(S, t)))
 
@@ -197,16 +197,19 @@ def _bounds(S, t, m_name, start, end, inclusive):
     return s, a, max(a, b)
 
 
-@P("exclusiveSlice", "exSlice", "slice")
-def exclusive_slice(S, t, start, end=None):
-    s, a, b = _bounds(S, t, "exclusiveSlice", start, end, False)
-    return like(S, t, s[a:b])
+def _slicer(name: str, inclusive: bool):
+    """A slice primitive; each alias names itself in its error texts."""
+    def slice_(S, t, start, end=None):
+        s, a, b = _bounds(S, t, name, start, end, inclusive)
+        return like(S, t, s[a:b])
+
+    return slice_
 
 
-@P("inclusiveSlice", "inSlice")
-def inclusive_slice(S, t, start, end=None):
-    s, a, b = _bounds(S, t, "inclusiveSlice", start, end, True)
-    return like(S, t, s[a:b])
+for _name in ("exclusiveSlice", "exSlice", "slice"):
+    P(_name)(_slicer(_name, False))
+for _name in ("inclusiveSlice", "inSlice"):
+    P(_name)(_slicer(_name, True))
 
 
 @P("splitAt")
@@ -236,10 +239,14 @@ def after_seq(S, t, other):
 @P("betweenSeq")
 def between_seq(S, t, start, end):
     s = text(S, t)
+    for i, v in enumerate((start, end)):
+        if v is not S.nil and v.__class__ not in (str, MutableSeq):
+            raise IoError(f"Nil or Sequence argument required for arg {i}, not a "
+                          f"{S.type_name(v)}")
     if start is S.nil:
         a = 0
     else:
-        first = need_str(S, start, "betweenSeq")
+        first = text(S, start)
         a = 0
         if first:
             a = find(s, first)
@@ -249,7 +256,7 @@ def between_seq(S, t, start, end):
     if end is S.nil:
         b = len(s)
     else:
-        b = find(s, need_str(S, end, "betweenSeq", 1), a)
+        b = find(s, text(S, end), a)
         if b == -1:
             return S.nil
     return new_mutable(S, s[a:b])
@@ -319,7 +326,8 @@ def occurrences_of_seq(S, t, other):
 
 
 # -- comparison ----------------------------------------------------------------------------
-def _other(S, t, o, method: str):
+def _other(o):
+    """The argument of a comparison, which upstream requires."""
     if o is None:
         raise IoError("Io Assertion 'compare requires argument'")
     return o
@@ -327,17 +335,17 @@ def _other(S, t, o, method: str):
 
 @P("==")
 def eq(S, t, o=None):
-    return S.bool(S.raw_compare(t, _other(S, t, o, "==")) == 0)
+    return S.bool(S.raw_compare(t, _other(o)) == 0)
 
 
 @P("!=")
 def ne(S, t, o=None):
-    return S.bool(S.raw_compare(t, _other(S, t, o, "!=")) != 0)
+    return S.bool(S.raw_compare(t, _other(o)) != 0)
 
 
 @P("compare")
 def compare(S, t, o=None):
-    return float(S.raw_compare(t, _other(S, t, o, "compare")))
+    return float(S.raw_compare(t, _other(o)))
 
 
 def _ordered(S, t, o, method: str) -> int:

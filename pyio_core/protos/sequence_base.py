@@ -80,10 +80,6 @@ def find(s: str, sub: str, start: int = 0) -> int:
     return s.find(sub, max(start, 0))
 
 
-def item(S, t, ch: str) -> float:
-    return float(ord(ch))
-
-
 def check_char(n: float) -> str:
     """The character for an item value (text sequences hold code points)."""
     i = int(n) if math.isfinite(n) else 0

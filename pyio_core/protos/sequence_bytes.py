@@ -34,29 +34,44 @@ def is_raw(t) -> bool:
     return t.__class__ is MutableSeq and (t.encoding == "number" or t.item_type != "uint8")
 
 
+def _top(s: str) -> int:
+    return max(map(ord, s)) if s else 0
+
+
+def _fixed_encoding(t) -> str:
+    """The fixed-width encoding a text sequence is in. Undeclared text (Symbols, ascii)
+    widens as upstream names it, by the UTF-8 length of its widest character; a declared
+    ucs2/ucs4 sequence keeps its width while its characters fit."""
+    declared = t.encoding if t.__class__ is MutableSeq else "ascii"
+    top = _top(t if t.__class__ is str else t.s)
+    if declared == "ucs4" or top >= 0x10000:
+        return "ucs4"
+    if declared == "ucs2":
+        return "ucs2"
+    return "ascii" if top < 0x80 else "ucs2" if top < 0x800 else "ucs4"
+
+
 def _widest(s: str) -> int:
-    top = max(map(ord, s)) if s else 0
-    return 1 if top < 0x100 else 2 if top < 0x10000 else 4
+    """Bytes per character of undeclared text: latin-1 text keeps one byte per character
+    (so ``"\\0" .. 0xff asCharacter`` is two bytes, as upstream)."""
+    top = _top(s)
+    return 1 if top < 0x100 else 2 if top < 0x800 else 4
 
 
 def width(t) -> int:
     """Bytes per item of a text sequence (0 for utf8, whose characters vary)."""
-    if t.__class__ is MutableSeq:
-        if t.encoding == "utf8":
-            return 0
-        return max(_ENCODING_WIDTH.get(t.encoding, 1), _widest(t.s))
-    return _widest(t)
+    if t.__class__ is MutableSeq and t.encoding == "utf8":
+        return 0
+    name = _fixed_encoding(t)
+    if name == "ascii" or name == "ucs2" and t.__class__ is str:
+        return _widest(t if t.__class__ is str else t.s)
+    return _ENCODING_WIDTH[name]
 
 
 def encoding_name(t) -> str:
     if t.__class__ is MutableSeq and t.encoding in ("utf8", "number"):
         return t.encoding
-    s = t if t.__class__ is str else t.s
-    top = max(map(ord, s)) if s else 0
-    name = "ascii" if top < 0x80 else "ucs2" if top < 0x10000 else "ucs4"
-    if t.__class__ is MutableSeq and _ENCODING_WIDTH.get(t.encoding, 1) > _ENCODING_WIDTH[name]:
-        return t.encoding
-    return name
+    return _fixed_encoding(t)
 
 
 def to_bytes(t) -> bytes:
@@ -297,7 +312,7 @@ def convert_to_item_type(S, t, name):
 def convert_to_fixed_size_type(S, t):
     seq = mutable(S, t, "convertToFixedSizeType")
     if not is_raw(seq):
-        seq.encoding = _WIDTH_ENCODING[_widest(seq.s)]
+        seq.encoding = _fixed_encoding(seq)
     return t
 
 
@@ -336,9 +351,7 @@ def as_ucs4(S, t):
 
 @P("asFixedSizeType")
 def as_fixed_size_type(S, t):
-    s = as_text(S, t)
-    return _converted(S, t, _WIDTH_ENCODING[_widest(s)] if any(ord(c) > 0x7F for c in s)
-                      else "ascii")
+    return _converted(S, t, _fixed_encoding(as_text(S, t)))
 
 
 @P("asBinaryUnsignedInteger")

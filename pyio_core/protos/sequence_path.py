@@ -64,7 +64,7 @@ def file_name(S, t):
     pieces = split_text(last, ["."])
     if len(pieces) > 1:
         pieces.pop()
-    return ".".join(pieces)
+    return new_mutable(S, ".".join(pieces))
 
 
 @P("appendPathSeq")

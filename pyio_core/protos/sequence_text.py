@@ -246,8 +246,14 @@ def parse_number(s: str) -> float:
     if "x" in lit or "X" in lit:
         if "p" not in lit.lower():
             lit += "p0"
-        return float.fromhex(lit)
-    return float(lit)
+        v = float.fromhex(lit)
+    else:
+        v = float(lit)
+    if math.isinf(v) and "n" not in lit.lower():
+        return math.nan  # overflow: strtod's ERANGE
+    if v == 0 and re.search("[1-9a-f]", re.split("[ep]", lit.lower().replace("0x", ""))[0]):
+        return math.nan  # underflow
+    return v
 
 
 @P("asNumber")
@@ -260,26 +266,29 @@ _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 @P("fromBase")
 def from_base(S, t, base=None):
-    b = 0 if base is None else integer(S, base, "fromBase")
+    # upstream reports a conversion failure (as base 0) before a non-Number base
+    b = integer(S, base, "fromBase") if base.__class__ is float else 0
     s = text(S, t)
     if b == 1 or b > 36 or b < 0:
         raise IoError(f"conversion from base {b} not supported")
     body = s.lstrip(" \t\n\v\f\r")
     sign = -1 if body[:1] == "-" else 1
     body = body[1:] if body[:1] in "+-" else body
+    radix = b
     if body[:2].lower() == "0x" and b in (0, 16):
-        body, b = body[2:], 16
+        body, radix = body[2:], 16
     elif b == 0:
-        b = 8 if body[:1] == "0" and len(body) > 1 else 10
-    if not body or any(_DIGITS.find(c.lower()) not in range(b) for c in body):
-        raise IoError(f'conversion of "{s}" to base {integer(S, base, "fromBase") if base else 0} '
-                      "failed")
-    return float(sign * int(body, b) % (1 << 64))
+        radix = 8 if body[:1] == "0" and len(body) > 1 else 10
+    if not body or any(_DIGITS.find(c.lower()) not in range(radix) for c in body):
+        raise IoError(f'conversion of "{s}" to base {b} failed')
+    if base is not None:
+        integer(S, base, "fromBase")
+    return float(sign * int(body, radix) % (1 << 64))
 
 
 @P("toBase")
-def to_base(S, t, base=None):
-    b = 0 if base is None else integer(S, base, "toBase")
+def to_base(S, t, base):
+    b = integer(S, base, "toBase")
     if b < 2 or b > 36:
         raise IoError(f"conversion to base {b} not supported")
     v = parse_number(text(S, t))
@@ -358,7 +367,7 @@ def print_(S, t):
     return t
 
 
-@P("linePrint")
+@P("linePrint", "println")
 def line_print(S, t):
     S.write((as_text(S, t) if t.__class__ is MutableSeq else text(S, t)) + "\n")
     return t
