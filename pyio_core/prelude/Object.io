@@ -108,7 +108,7 @@ Object do(
     )
 )
 
-SerializationStream := Object clone do(
+Protos Core SerializationStream := Object clone do(
     init := method(
         self seen := Map clone
         self output := Sequence clone

@@ -167,8 +167,9 @@ def as_string(S, t):
 
 @P("print", "println")
 def print_(S, t):
+    """A blank line, then the formatted source; answers nil like upstream's Io version."""
     S.write("\n" + Formatter(S).format_block(need_block(S, t, "print")) + "\n")
-    return t
+    return S.nil
 
 
 class Formatter:

@@ -190,10 +190,12 @@ def object_stop_status(S, t, L, m):
     return S.core.slots[stop or "Normal"]
 
 
-def sender_call(S, L, what: str) -> Call:
+def sender_call(S, L) -> Call:
+    """The call of the method running ``super``/``resend`` (upstream reads ``call sender
+    call``, so outside a method the error is the one that read gives)."""
     c = call_of(S, L) if L.__class__ is Locals else None
     if c is None:
-        raise IoError(f"Object {what} called outside of block context")
+        raise IoError(f"{S.type_name(L)} does not respond to 'call'")
     return c
 
 
@@ -227,7 +229,7 @@ def _perform_on(S, v, target_, L, m, ancestor):
 def resend(S, t, L, m):
     """Send the current method's message again, to the next ancestor holding that slot,
     with the same self and arguments."""
-    c = sender_call(S, L, "resend")
+    c = sender_call(S, L)
     msg = c.message
     ancestor, name = _find_inherited(S, slot_context(S, c), msg.name, "resend")
     v = ancestor.slots[name]
@@ -239,7 +241,7 @@ def super_(S, t, L, m):
     """``super(foo(args))``: run the ancestor's foo on self, from inside a method."""
     if not m.args:
         raise IoError("Object super requires an argument")
-    c = sender_call(S, L, "super")
+    c = sender_call(S, L)
     msg = m.args[0]
     ancestor, name = _find_inherited(S, slot_context(S, c), msg.name, "super")
     v = ancestor.slots[name]

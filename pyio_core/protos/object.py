@@ -109,31 +109,19 @@ def update_slot(S, t, name, value):
 
 @L_("updateSlot")
 def locals_update_slot(S, t, name, value):
+    """``x = v`` inside a method: a local x if there is one, else the method's self's."""
     name = need_str(S, name, "updateSlot")
-    if name in t.slots:
-        t.slots[name] = value
+    slots = t.slots
+    if name in slots:
+        slots[name] = value
         return value
-    target = t.slots.get("self")
+    target = slots.get("self")
     if target is not None and target is not t:
-        if S.slot_value(target, name) is not None:
-            need_obj(S, target, "updateSlot").slots[name] = value
-            return value
+        return update_slot(S, target, name, value)
     raise IoError(
-        f"updateSlot - slot with name `{name}' not found in `{S.type_name(target)}'. "
+        f"updateSlot - slot with name `{name}' not found in `{S.type_name(t)}'. "
         "Use := to create slots."
     )
-
-
-@P.gen("newSlot")
-def new_slot(S, t, name, value=None, doc=None):
-    """``newSlot("x", v)`` (also ``x ::= v``): slot x plus a setter ``setX(v)`` returning self."""
-    name = need_str(S, name, "newSlot")
-    value = S.nil if value is None else value
-    need_obj(S, t, "newSlot").slots[name] = value
-    setter_code = S.parse(f"method({name} = call evalArgAt(0); self)", "doString")
-    setter = yield from S.eval_chain(setter_code, t, t)
-    t.slots["set" + name[:1].upper() + name[1:]] = setter
-    return value
 
 
 @P("getSlot")
@@ -385,7 +373,7 @@ def is_true(S, t):
 
 @P("asBoolean")
 def as_boolean(S, t):
-    return S.true
+    return t if t is S.false or t is S.nil else S.true
 
 
 @P.lazy("and")
@@ -404,7 +392,7 @@ def or_(S, t, L, m):
 def _block(S, L, m, activatable):
     args = m.args
     if not args:
-        body = Message("nil", [], S.message_protos)
+        body = Message("nil", [], S.message_protos, label="[unlabeled]")
         names = []
     else:
         body = args[-1]
