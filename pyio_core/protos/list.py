@@ -40,7 +40,7 @@ def index_arg(S, v, method: str, i: int = 0) -> int:
 
 def _check_index(index: int, size: int) -> int:
     if index < 0 or index >= size:
-        raise IoError("index out of bounds")
+        raise IoError("index out of bounds\n")
     return index
 
 
@@ -146,7 +146,7 @@ def foreach_forms(m, owner: str, method: str):
     """(index name, value name, body) of ``foreach(v, body)`` / ``foreach(i, v, body)``."""
     args = m.args
     if len(args) < 2:
-        raise IoError(f"[{owner} {method}] requires 2 arguments")
+        raise IoError(f"[{owner} {method}] requires 2 arguments\n")
     if len(args) == 2:
         return None, args[0].name, args[1]
     return args[0].name, args[1].name, args[2]
@@ -755,7 +755,7 @@ def append_seq(S, t, *lists):
         if not isinstance(other, IoList):
             raise IoError("Io Assertion 'requires List objects as arguments'")
         if other is t:
-            raise IoError("can't add a list to itself")
+            raise IoError("can't add a list to itself\n")
         items.extend(other.items)
     return t
 
