@@ -124,6 +124,18 @@ def locals_update_slot(S, t, name, value):
     )
 
 
+@P.gen("newSlot")
+def new_slot(S, t, name, value=None, doc=None):
+    """``newSlot("x", v)`` (also ``x ::= v``): slot x plus a setter ``setX(v)`` returning self."""
+    name = need_str(S, name, "newSlot")
+    value = S.nil if value is None else value
+    need_obj(S, t, "newSlot").slots[name] = value
+    setter_code = S.parse(f"method({name} = call evalArgAt(0); self)", "doString")
+    setter = yield from S.eval_chain(setter_code, t, t)
+    t.slots["set" + name[:1].upper() + name[1:]] = setter
+    return value
+
+
 @P("getSlot")
 def get_slot(S, t, name):
     v = S.slot_value(t, need_str(S, name, "getSlot"))
