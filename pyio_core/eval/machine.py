@@ -4,6 +4,12 @@ Generators yield requests up to here: another generator (a deep call, pushed on 
 stack), ``PREEMPT`` (time to check the slice budget and interrupts), ``Resume`` (switch to a
 coroutine) or ``PARK`` (the current coroutine waits for a timer, a future or input). A host
 calls ``run_slice`` and gets back whether work remains, so a browser tab never blocks.
+
+Two queues hold runnable coroutines. ``ready`` is the host's: coroutines woken by a timer,
+a host future or input, and new top-level work from ``start``; the trampoline takes from it
+whenever nothing is running. ``run_queue`` is Io's ``Scheduler yieldingCoros`` list, which
+``yield``/``pause`` (protos/coroutine.py) manage as upstream does; they first move every
+``ready`` coroutine onto it, so timers wake coroutines even while others keep yielding.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from collections import deque
 from types import GeneratorType
 
 from ..errors import IoExit, IoInterrupt, IoRaise, IoStop
+from ..values import Coroutine
 from .requests import PARK, PREEMPT, Resume
 
 # run_slice results
@@ -27,7 +34,9 @@ class Machine:
     def init_machine(self) -> None:
         self.coro = None
         self.ready = deque()
-        self.timers: list = []
+        self.run_queue = None  # the Io List `Scheduler yieldingCoros` (made on first use)
+        self.timers: list = []  # heap of (when, seq, coroutine); see timer_ids
+        self.timer_ids: dict = {}  # coroutine -> seq of its live timer (others are stale)
         self._timer_seq = itertools.count()
         self.interrupted = False
         self.steps_per_check = 1000
@@ -35,31 +44,63 @@ class Machine:
     # -- waking and timers ---------------------------------------------------------------
     def wake(self, co, value=None, exc=None) -> None:
         """Make a parked coroutine runnable; ``exc`` is raised inside it instead."""
+        if co is self.coro or co.finished:
+            return  # running already (woken early by a child) or gone: nothing to wake
         co.send_value = value
         co.throw_exc = exc
-        self.ready.append(co)
+        if co not in self.ready:
+            self.ready.append(co)
 
     def wake_at(self, when: float, co) -> None:
-        heapq.heappush(self.timers, (when, next(self._timer_seq), co))
+        """Wake ``co`` (as ``wake`` does) at monotonic time ``when``; replaces its timer."""
+        seq = next(self._timer_seq)
+        self.timer_ids[co] = seq
+        heapq.heappush(self.timers, (when, seq, co))
+
+    def cancel_timer(self, co) -> None:
+        self.timer_ids.pop(co, None)
 
     def fire_timers(self, now: float | None = None) -> None:
         now = time.monotonic() if now is None else now
-        timers = self.timers
+        timers, ids = self.timers, self.timer_ids
         while timers and timers[0][0] <= now:
-            _, _, co = heapq.heappop(timers)
-            self.wake(co)
+            _, seq, co = heapq.heappop(timers)
+            if ids.get(co) == seq:
+                del ids[co]
+                self.wake(co)
 
     def next_timer(self) -> float | None:
-        return self.timers[0][0] if self.timers else None
+        timers, ids = self.timers, self.timer_ids
+        while timers and ids.get(timers[0][2]) != timers[0][1]:
+            heapq.heappop(timers)  # cancelled or replaced
+        return timers[0][0] if timers else None
+
+    def live_timers(self) -> list:
+        """(when, coroutine) of every pending timer, soonest first."""
+        ids = self.timer_ids
+        return [(w, co) for w, seq, co in sorted(self.timers) if ids.get(co) == seq]
 
     def interrupt(self) -> None:
         """Ask the running program to stop at its next check (Stop button, Ctrl-C)."""
         self.interrupted = True
 
+    def reset_scheduler(self) -> None:
+        """Forget every coroutine: after Stop or ``System exit`` nothing may run on."""
+        self.coro = None
+        self.ready.clear()
+        self.timers.clear()
+        self.timer_ids.clear()
+        if self.run_queue is not None:
+            self.run_queue.items.clear()
+
     # -- running -------------------------------------------------------------------------
     def start_coroutine(self, co) -> None:
+        """(Re)start ``co`` from its ``starter``; a restart drops its old stack."""
         co.started = True
+        co.finished = False
         co.stack = [co.starter()]
+        co.depth = 0  # after dropping the old stack, whose frames reset depth as they close
+        co.result = co.exception = None
         co.send_value = None
         co.throw_exc = None
 
@@ -73,9 +114,14 @@ class Machine:
             if co is None:
                 if self.timers:
                     self.fire_timers()
-                if not self.ready:
-                    return WAITING if (self.timers or self.waiting_external()) else DONE
-                co = self.coro = self.ready.popleft()
+                if self.ready:
+                    co = self.ready.popleft()
+                else:
+                    co = self.from_run_queue()
+                    if co is None:
+                        waiting = self.next_timer() is not None or self.waiting_external()
+                        return WAITING if waiting else DONE
+                self.coro = co
             stack = co.stack
             gen = stack[-1]
             exc = co.throw_exc
@@ -121,28 +167,64 @@ class Machine:
                 continue
             if req.__class__ is Resume:
                 target = req.coro
-                self.coro = target
                 if not target.started:
                     self.start_coroutine(target)
+                elif target.finished or not target.stack:
+                    continue  # nothing left to resume: the requester goes on
+                elif self.ready and target in self.ready:
+                    self.ready.remove(target)  # resumed directly: its wake-up is spent
+                self.coro = target
                 continue
             if req is PARK:
                 self.coro = None
                 continue
             co.throw_exc = IoRaise(self.error_exception(f"bad request {req!r}", None))
 
+    def from_run_queue(self):
+        """When nothing runs and nothing is ready, the first suspended coroutine waiting in
+        ``Scheduler yieldingCoros`` (one whose starter finished and left it queued)."""
+        q = self.run_queue
+        if q is None:
+            return None
+        items = q.items
+        for i, c in enumerate(items):
+            if c.__class__ is Coroutine and c.started and not c.finished and c.stack:
+                del items[i]
+                return c
+        return None
+
     def waiting_external(self) -> bool:
         """True while a host future (JS promise, console input) may still wake someone."""
         return self.external_waits > 0
 
     def coroutine_ended(self, co, value, exc) -> None:
+        """Record how ``co`` ended and, like upstream, hand control to its nearest living
+        ancestor (``run`` and ``resume`` make the caller the parent). An uncaught Io
+        exception ends a child coroutine quietly (it stays in ``exception``); it is only
+        reported when no ancestor is left to carry on."""
+        if isinstance(exc, IoStop):  # `return` at a coroutine's top level
+            value, exc = exc.value, None
         co.finished = True
         co.result = value
         co.exception = exc
-        parent = co.parent
         self.coro = None
         if self.coro_end_hook is not None:
             self.coro_end_hook(co)
-        if parent is not None and not parent.finished and parent.started:
-            # like upstream, a finished coroutine hands control back to its parent
-            self.coro = parent
-            parent.send_value = value if value is not None else self.nil
+        if isinstance(exc, (IoInterrupt, IoExit)):
+            self.reset_scheduler()
+            return
+        parent, seen = co.parent, {id(co)}
+        while parent is not None and (parent.finished or not parent.started):
+            if id(parent) in seen:  # a cycle of parentCoroutine links
+                parent = None
+                break
+            seen.add(id(parent))
+            parent = parent.parent
+        if parent is None:
+            if exc is not None and co.parent is not None:
+                self.write(self.report(exc.exc))
+            return
+        if self.ready and parent in self.ready:
+            self.ready.remove(parent)
+        self.coro = parent
+        parent.send_value = value if value is not None else self.nil

@@ -3,6 +3,7 @@
 from . import (  # noqa: F401
     block,
     call,
+    coroutine,
     directory,
     exception,
     file,

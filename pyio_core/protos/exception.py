@@ -1,12 +1,20 @@
-"""Exception: raising, try, and upstream-style reports with the Io stack."""
+"""Exception: raising, try, resumable handlers, and upstream-style reports.
+
+``try`` runs its code in the current coroutine (upstream starts a new one): the evaluator
+unwinds Python generators on an ``IoRaise`` anyway, so a coroutine per ``try`` would only
+cost time. Handlers installed by ``withHandler`` live on the coroutine (``handlerStack``)
+and ``signal`` (prelude/Exception.io) calls the nearest matching one at the signal site.
+"""
 
 from __future__ import annotations
 
 from ..errors import IoRaise
+from ..objects import IoObject
 from ..registry import Prims
 from ..values import IoExceptionObj
+from .object import clone
 
-P = Prims("Exception")
+P = Prims("Exception", IoExceptionObj)
 O = Prims("Object")
 
 
@@ -17,14 +25,20 @@ def new_exception(S, text: str, m, kind: str = "Exception", target=None):
         proto = S.Exception
     exc = IoExceptionObj([proto])
     exc.slots["error"] = text
+    if S.coro is not None:
+        exc.slots["coroutine"] = S.coro
     if m is not None:
+        exc.slots["caughtMessage"] = m
         exc.frames.append((m, target))
     return exc
 
 
 def format_frame(S, m, target) -> str:
+    """One stack line, as upstream's ``Call description``: target type and message name,
+    then the file name (without its directory) and line."""
     who = "" if target is None else S.type_name(target) + " "
-    return "  " + (who + m.name).ljust(36) + f" {m.label} {m.line}"
+    label = m.label.rstrip("/").rsplit("/", 1)[-1] if "/" in m.label else m.label
+    return "  " + (who + m.name).ljust(36) + f" {label} {m.line}"
 
 
 def format_report(S, exc) -> str:
@@ -44,13 +58,27 @@ def format_report(S, exc) -> str:
     return "\n".join(lines) + "\n"
 
 
-@P("raise")
-def raise_(S, t, error=None, nested=None):
-    exc = IoExceptionObj([t]) if isinstance(t, IoExceptionObj) else new_exception(S, "", None)
-    exc.slots["error"] = S.nil if error is None else error
-    if nested is not None:
-        exc.slots["nestedException"] = nested
+def _raise(S, t, error, nested, original_call=None):
+    exc = yield from clone(S, t)  # a clone, so an exception type's init runs
+    if not isinstance(exc, IoObject):
+        exc = new_exception(S, "", None)
+    slots = exc.slots
+    slots["error"] = S.nil if error is None else error
+    slots["coroutine"] = S.nil if S.coro is None else S.coro
+    slots["nestedException"] = S.nil if nested is None else nested
+    if original_call is not None:
+        slots["originalCall"] = original_call
     raise IoRaise(exc)
+
+
+@P.gen("raise")
+def raise_(S, t, error=None, nested=None):
+    yield from _raise(S, t, error, nested)
+
+
+@P.gen("raiseFrom")
+def raise_from(S, t, original_call=None, error=None, nested=None):
+    yield from _raise(S, t, error, nested, S.nil if original_call is None else original_call)
 
 
 @P("pass")
@@ -61,6 +89,10 @@ def pass_(S, t):
 @P("showStack")
 def show_stack(S, t):
     S.write(format_report(S, t))
+    nested = t.slots.get("nestedException") if isinstance(t, IoObject) else None
+    if nested is not None and nested is not S.nil:
+        S.write(f"Nested Exception: '{S.simple_string(nested)}'\n")
+        show_stack(S, nested)
     return t
 
 
@@ -76,3 +108,25 @@ def try_(S, t, L, m):
     except IoRaise as e:
         return e.exc
     return S.nil
+
+
+@O.lazy("withHandler")
+def with_handler(S, t, L, m):
+    """``withHandler(proto, handler, body)``: while body runs, ``proto signal`` calls
+    ``handler`` (innermost first) instead of unwinding."""
+    proto = yield from S.arg(m, L, 0)
+    handler = yield from S.arg(m, L, 1)
+    co = S.coro
+    stack = co.slots.get("handlerStack")
+    if not isinstance(stack, IoObject) or not hasattr(stack, "items"):
+        stack = co.slots["handlerStack"] = S.new_list([])
+    entry = S.new_list([proto, handler])
+    stack.items.append(entry)
+    try:
+        return (yield from S.arg(m, L, 2))
+    finally:
+        items = stack.items
+        for i in range(len(items) - 1, -1, -1):
+            if items[i] is entry:
+                del items[i]
+                break

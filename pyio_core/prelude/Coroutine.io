@@ -1,0 +1,130 @@
+// Coroutines, actors and futures: the parts written in Io. Scheduling itself (run, resume,
+// yield, pause, wait, the timer queue) is in protos/coroutine.py.
+
+Coroutine do(
+    runTarget := nil
+    setRunTarget := method(v, self runTarget := getSlot("v"); self)
+    runLocals := nil
+    setRunLocals := method(v, self runLocals := getSlot("v"); self)
+    runMessage := nil
+    setRunMessage := method(v, self runMessage := getSlot("v"); self)
+    handlerStack := nil
+    setHandlerStack := method(v, self handlerStack := getSlot("v"); self)
+    inException := false
+    setInException := method(v, self inException := getSlot("v"); self)
+    stackSize := 131072
+    setStackSize := method(v, self stackSize := getSlot("v"); self)
+    recentInChain := nil
+    debugWriteln := nil
+
+    init := method(self recentInChain := nil)
+
+    label := method(self uniqueId)
+    setLabel := method(s, self label := s .. "_" .. self uniqueId; self)
+    typeId := method(self type .. "_" .. self uniqueHexId)
+
+    yieldingCoros := method(Scheduler yieldingCoros)
+    setYieldingCoros := method(aList, Scheduler setYieldingCoros(aList); self)
+
+    showYielding := method(s,
+        writeln("   ", label, " ", s)
+        yieldingCoros foreach(c, writeln("    ", c uniqueId))
+    )
+
+    ignoredCoroutineMethodNames := list("setResult", "main", "pauseCurrentAndResumeSelf",
+        "resumeParentCoroutine", "raiseException")
+
+    // run the coroutine's message; what run does, for code that calls main itself
+    main := method(
+        setResult(self getSlot("runTarget") doMessage(runMessage, self getSlot("runLocals")))
+    )
+
+    resumeParentCoroutine := method(
+        if(parentCoroutine, parentCoroutine pauseCurrentAndResumeSelf)
+    )
+
+    showStack := method(write(backTraceString))
+)
+
+Object do(
+    // a coroutine that will run code in the sender's context
+    coroFor := method(
+        Coroutine clone setRunTarget(call sender) setRunLocals(call sender) setRunMessage(call argAt(0))
+    )
+
+    // start code in a new coroutine now; the sender continues when it pauses or ends
+    coroDo := method(
+        coro := Coroutine clone setRunTarget(call sender) setRunLocals(call sender)
+        coro setRunMessage(call argAt(0))
+        Scheduler yieldingCoros atInsert(0, Coroutine currentCoroutine)
+        coro run
+        coro
+    )
+
+    // queue code (sent to self) to run when the current coroutine next yields
+    coroDoLater := method(
+        coro := Coroutine clone setRunTarget(self) setRunLocals(call sender)
+        coro setRunMessage(call argAt(0))
+        Scheduler yieldingCoros atInsert(0, coro)
+        coro
+    )
+
+    coroWith := method(
+        Coroutine clone setRunTarget(self) setRunLocals(call sender) setRunMessage(call argAt(0))
+    )
+
+    // actors: `obj @msg` and `obj @@msg` queue messages for obj's own coroutine
+    actorRun := method(
+        if(self hasLocalSlot("actorCoroutine"),
+            if(actorQueue size == 0, self actorCoroutine resumeLater)
+        ,
+            self actorQueue := List clone
+            self actorCoroutine := Coroutine clone setRunTarget(self) setRunLocals(self)
+            actorCoroutine setRunMessage(message(actorProcessQueue))
+            Scheduler yieldingCoros atInsert(0, actorCoroutine)
+        )
+    )
+
+    actorProcessQueue := method(
+        loop(
+            while(future := actorQueue first,
+                e := try(future setResult(self doMessage(future runMessage)))
+                actorQueue removeFirst
+                if(e, handleActorException(e))
+                if(actorQueue first, yield)
+            )
+            self actorCoroutine pause
+        )
+    )
+
+    handleActorException := method(e, e showStack)
+)
+
+Protos Core Future := Object clone do(
+    runTarget := nil
+    setRunTarget := method(v, self runTarget := getSlot("v"); self)
+    runMessage := nil
+    setRunMessage := method(v, self runMessage := getSlot("v"); self)
+    waitingCoros := nil
+    setWaitingCoros := method(v, self waitingCoros := getSlot("v"); self)
+
+    futureProxy := method(
+        self waitingCoros := List clone
+        self proxy := FutureProxy with(self)
+        self proxy
+    )
+
+    // the proxy becomes the result and every coroutine waiting on it may run again
+    setResult := method(r,
+        if(self hasLocalSlot("proxy"),
+            self proxy _become(getSlot("r"))
+            waitingCoros foreach(c, c resumeLater)
+        )
+        self
+    )
+
+    waitOnResult := method(
+        waitingCoros append(Coroutine currentCoroutine)
+        Coroutine currentCoroutine pause
+    )
+)
