@@ -31,10 +31,10 @@ System do(
     // runCommand(cmd) -> an object with exitStatus, stdout, stderr, succeeded, failed
     runCommand := method(cmd, successStatus,
         expected := if(successStatus, successStatus, 0)
-        base := Path with(System getEnvironmentVariable("TMPDIR") ifNilEval("/tmp"),
-            "pyio-" .. System thisProcessPid .. "-" .. Date clone now asNumber)
-        status := System system(cmd .. " > " .. base .. ".out 2> " .. base .. ".err")
         result := Object clone
+        base := Path with(System getEnvironmentVariable("TMPDIR") ifNilEval("/tmp"),
+            "pyio-" .. System thisProcessPid .. "-" .. result uniqueId)
+        status := System system("(" .. cmd .. ") > " .. base .. ".out 2> " .. base .. ".err")
         result exitStatus := status
         result successStatus := expected
         result succeeded := method(exitStatus == successStatus)
