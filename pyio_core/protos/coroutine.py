@@ -23,9 +23,9 @@ import weakref
 from ..errors import IoError, IoInterrupt, IoRaise
 from ..eval.requests import PARK, Resume
 from ..message import Message
-from ..objects import IoObject
+from ..objects import IoObject, Locals
 from ..registry import Prims
-from ..values import Block, Coroutine, IoList
+from ..values import Block, Call, Coroutine, IoList
 from .exception import format_report
 
 P = Prims("Coroutine", Coroutine)
@@ -605,3 +605,119 @@ def is_active(S, t):
 def copy(S, t):
     k = need_cont(S, t, "copy")
     return ContinuationObj(k.protos, k.capture)
+
+
+# -- EvalFrame: a view of the running code's activations --------------------------------------
+class EvalFrameObj(IoObject):
+    """One frame of ``Coroutine currentFrame``'s chain (a snapshot taken at that moment)."""
+
+    __slots__ = ("message", "locals", "target", "call", "parent", "state")
+
+    def __init__(self, protos, state: str = "root", message=None, locals_=None, target=None,
+                 call=None) -> None:
+        self.slots = {}
+        self.protos = protos
+        self.state = state
+        self.message = message
+        self.locals = locals_
+        self.target = target
+        self.call = call
+        self.parent = None
+
+    def clone_from(self, proto) -> None:
+        EvalFrameObj.__init__(self, [proto], proto.state, proto.message, proto.locals,
+                              proto.target, proto.call)
+        self.parent = proto.parent
+
+
+F = Prims("EvalFrame", EvalFrameObj)
+
+
+@P.lazy("currentFrame")
+def current_frame(S, t, L, m):
+    """The frame evaluating this message, then one frame per method/block activation found
+    through ``call sender`` links, then the context the outermost code runs in. pyio's
+    frames are generators, so this is a reconstruction rather than the live stack: an
+    activation that never created a ``call`` object ends the chain at its root."""
+    proto = [S.core.slots["EvalFrame"]]
+    frames = [EvalFrameObj(proto, "evalMessage", m, L, t)]
+    loc, seen = L, set()
+    while loc.__class__ is Locals and id(loc) not in seen:
+        seen.add(id(loc))
+        call = loc.slots.get("call")
+        if call.__class__ is not Call:
+            call = None
+        frames.append(EvalFrameObj(proto, "activate", None if call is None else call.message,
+                                   loc, loc.slots.get("self", S.nil), call))
+        if call is None:
+            loc = loc.slots.get("self", S.nil)
+            break
+        loc = call.sender
+    frames.append(EvalFrameObj(proto, "root", None, loc, loc))
+    for child, parent in zip(frames, frames[1:]):
+        child.parent = parent
+    return frames[0]
+    yield
+
+
+def need_frame(S, t, method: str) -> EvalFrameObj:
+    if isinstance(t, EvalFrameObj):
+        return t
+    raise IoError(f"EvalFrame {method} called on a '{S.type_name(t)}'")
+
+
+def _or_nil(S, v):
+    return S.nil if v is None else v
+
+
+@F("message")
+def frame_message(S, t):
+    return _or_nil(S, need_frame(S, t, "message").message)
+
+
+@F("locals", "blockLocals")
+def frame_locals(S, t):
+    return _or_nil(S, need_frame(S, t, "locals").locals)
+
+
+@F("target")
+def frame_target(S, t):
+    return _or_nil(S, need_frame(S, t, "target").target)
+
+
+@F("call")
+def frame_call(S, t):
+    return _or_nil(S, need_frame(S, t, "call").call)
+
+
+@F("parent")
+def frame_parent(S, t):
+    return _or_nil(S, need_frame(S, t, "parent").parent)
+
+
+@F("result")
+def frame_result(S, t):
+    return S.nil
+
+
+@F("state")
+def frame_state(S, t):
+    return need_frame(S, t, "state").state
+
+
+@F("depth")
+def frame_depth(S, t):
+    f, n = need_frame(S, t, "depth"), 0
+    while f is not None:
+        n += 1
+        f = f.parent
+    return float(n)
+
+
+@F("description")
+def frame_description(S, t):
+    f = need_frame(S, t, "description")
+    m = f.message
+    if m is None:
+        return f.state
+    return f"{m.name} {m.label or '?'}:{m.line} [{f.state}]"
