@@ -25,6 +25,8 @@ from .values import CFunction, Coroutine, IoList, IoMap, MutableSeq
 PRELUDE = (
     "Object.io",
     "Number.io",
+    "Date.io",
+    "Vector.io",
     "Sequence.io",
     "List.io",
     "Map.io",

@@ -4,7 +4,9 @@ from . import (  # noqa: F401
     block,
     call,
     coroutine,
+    date,
     directory,
+    duration,
     exception,
     file,
     flow,
@@ -19,4 +21,6 @@ from . import (  # noqa: F401
     sequence_path,
     sequence_text,
     system,
+    vector,
+    weaklink,
 )

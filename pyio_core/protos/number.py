@@ -126,7 +126,7 @@ def repeat(S, t, L, m):
     n = target(S, t, "repeat")
     args = m.args
     if not args:
-        raise IoError("[Number repeat] requires 1 arguments")
+        raise IoError("[Number repeat] requires 1 arguments\n")
     if len(args) > 1:
         name, body = args[0].name, args[1]
     else:
