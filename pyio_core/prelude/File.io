@@ -26,6 +26,27 @@ File do(
     )
     copyToPathWithoutYielding := getSlot("copyToPath")
 
+    // streaming: copy the rest of the file, streamReadSize bytes at a time, to anything
+    // that answers write (another File, a socket...)
+    streamDestination := nil
+    setStreamDestination := method(destination, self streamDestination = destination; self)
+    streamToWithoutYielding := method(destination,
+        self open
+        while((chunk := self readStringOfLength(streamReadSize)) != nil,
+            destination write(chunk)
+        )
+        self
+    )
+    streamTo := method(destination,
+        self open
+        while((chunk := self readStringOfLength(streamReadSize)) != nil,
+            destination write(chunk)
+            yield
+        )
+        self
+    )
+    startStreaming := method(streamTo(streamDestination))
+
     // the name up to its last "." ("a.b.c" -> "a.b"; upstream gives "" without a dot)
     baseName := method(
         n := self name

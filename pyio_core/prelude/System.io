@@ -7,6 +7,7 @@ System do(
     launchPath := Directory currentWorkingDirectory
     iospecVersion := "0.1.0"
     iovmName := "iolanguage"
+    ioPath := method(Path with(installPrefix, "lib", "io"))
 
     // getOptions(list("--a=1", "--b", "x")) -> Map: "a" -> "1", "b" -> "", "" -> list("x")
     getOptions := method(arguments,

@@ -29,17 +29,17 @@ Protos Core do(
 
         rule := method(char, char repeated(self width))
 
-        // one mark per test, with a line break every `width` marks
-        mark := method(char,
-            char print
+        // after each test's mark: a line break every `width` marks
+        linebreak := method(
             self dots = self dots + 1
             if(self dots % self width == 0, "\n" print)
             self
         )
-        success := method(mark("."))
+        success := method("." print; linebreak)
         error := method(testName, exc,
             self exceptions append(list(testName, exc))
-            mark("E")
+            "E" print
+            linebreak
         )
 
         // runs every test of testMap (case name -> list of test slot names);

@@ -9,6 +9,9 @@ Sequences as UTF-8 text; undecodable bytes survive a read/write round trip throu
 from __future__ import annotations
 
 import os
+import stat
+import subprocess
+import sys
 
 from ..errors import IoError
 from ..objects import IoObject
@@ -18,10 +21,11 @@ from .object import need_str
 
 
 class IoFile(IoObject):
-    """File's payload: ``path``, the open ``fh`` (or None), the open ``mode``, and ``std``
-    ("in"/"out"/"err") for the standard streams, which have no Python file object."""
+    """File's payload: ``path``, the open ``fh`` (or None), the open ``mode``, ``std``
+    ("in"/"out"/"err") for the standard streams, which have no Python file object, and
+    ``proc``, the process of a ``popen``ed command."""
 
-    __slots__ = ("path", "fh", "mode", "std")
+    __slots__ = ("path", "fh", "mode", "std", "proc")
 
     def __init__(self, protos, slots=None) -> None:
         self.slots = {} if slots is None else slots
@@ -30,6 +34,7 @@ class IoFile(IoObject):
         self.fh = None
         self.mode = "r+"
         self.std = None
+        self.proc = None
 
     def clone_from(self, proto: IoFile) -> None:
         """Clones share the path and mode, never the open handle."""
@@ -37,6 +42,7 @@ class IoFile(IoObject):
         self.fh = None
         self.mode = proto.mode
         self.std = proto.std
+        self.proc = None
 
 
 P = Prims("File", IoFile)
@@ -131,7 +137,35 @@ def is_user_executable(S, t):
 
 @P("isPipe")
 def is_pipe(S, t):
-    return S.false
+    return S.bool(need_file(S, t).proc is not None)
+
+
+@P("isSocket")
+def is_socket(S, t):
+    return S.bool(stat.S_ISSOCK(_stat(need_file(S, t)).st_mode))
+
+
+@P("userId")
+def user_id(S, t):
+    return float(_stat(need_file(S, t)).st_uid)
+
+
+@P("groupId")
+def group_id(S, t):
+    return float(_stat(need_file(S, t)).st_gid)
+
+
+@P("protectionMode")
+def protection_mode(S, t):
+    return float(_stat(need_file(S, t)).st_mode)  # type bits included, as upstream
+
+
+@P("descriptor", "descriptorId")
+def descriptor(S, t):
+    f = need_file(S, t)
+    if f.std is not None:
+        return float({"in": 0, "out": 1, "err": 2}[f.std])
+    return float(f.fh.fileno()) if f.fh is not None else S.nil
 
 
 @P("isOpen")
@@ -185,10 +219,35 @@ def open_for_appending(S, t, path=None):
 
 @P("close")
 def close(S, t):
+    """Closes the file; for a ``popen``ed command, waits for it and sets exitStatus (its
+    exit code, not upstream's raw wait status) or termSignal (when a signal ended it)."""
     f = need_file(S, t)
     if f.fh is not None:
         f.fh.close()
         f.fh = None
+    if f.proc is not None:
+        status = f.proc.wait()
+        f.proc = None
+        f.slots["exitStatus" if status >= 0 else "termSignal"] = float(abs(status))
+    return t
+
+
+@P("popen")
+def popen(S, t, command=None):
+    """Runs the path (or ``command``) as a shell command and reads its output."""
+    f = need_file(S, t)
+    if command is not None:
+        f.path = need_str(S, command, "popen")
+    if sys.platform == "emscripten":
+        raise IoError("File popen is not available in the browser")
+    close(S, f)
+    S.host.flush()
+    try:
+        f.proc = subprocess.Popen(f.path, shell=True, stdout=subprocess.PIPE)  # noqa: S602
+    except OSError:
+        raise IoError(f"error executing file path '{f.path}'") from None
+    f.fh = f.proc.stdout
+    f.mode = "r"
     return t
 
 
@@ -273,6 +332,44 @@ def read_string_of_length(S, t, n):
     return mutable(S, to_text(data)) if data else S.nil
 
 
+@P("readToBufferLength")
+def read_to_buffer_length(S, t, buffer, n):
+    """Appends up to ``n`` bytes to the mutable Sequence ``buffer``; answers how many."""
+    fh = need_open(need_file(S, t))
+    if not isinstance(buffer, MutableSeq):
+        raise IoError(f"argument 0 to method 'readToBufferLength' must be a mutable "
+                      f"Sequence, not a '{S.type_name(buffer)}'")
+    if n.__class__ is not float:
+        raise IoError(f"argument 1 to method 'readToBufferLength' must be a Number, "
+                      f"not a '{S.type_name(n)}'")
+    data = fh.read(int(n)) if fh is not None else b""
+    buffer.append(to_text(data))
+    return float(len(data))
+
+
+@P.lazy("foreach")
+def foreach(S, t, L, m):
+    """``foreach([index,] byte, body)`` over the bytes left in the open file."""
+    f = need_file(S, t)
+    fh = need_open(f)
+    args = m.args
+    if len(args) < 2:
+        raise IoError("foreach requires 2 or 3 arguments")
+    index_name = args[0].name if len(args) > 2 else None
+    value_name, body = args[-2].name, args[-1]
+    data = fh.read() if fh is not None else b""
+    r = S.nil
+    slots = L.slots
+    for i, b in enumerate(data):
+        if index_name is not None:
+            slots[index_name] = float(i)
+        slots[value_name] = float(b)
+        r, stop = yield from S.loop_body(body, L)
+        if stop == "break":
+            break
+    return r
+
+
 @P("isAtEnd")
 def is_at_end(S, t):
     fh = need_open(need_file(S, t))
@@ -310,6 +407,19 @@ def write(S, t, *seqs):
             fh.write(to_bytes(text))
     except OSError:
         raise IoError(f"error writing to file '{f.path}'") from None
+    return t
+
+
+@P("atPut")
+def at_put(S, t, i, byte):
+    f = need_file(S, t)
+    fh = need_open(f)
+    if i.__class__ is not float or byte.__class__ is not float:
+        raise IoError("atPut requires a Number position and a Number byte")
+    if f.mode == "r" or fh is None:
+        raise IoError(f"file '{f.path}' not open for write")
+    fh.seek(int(i))
+    fh.write(bytes([int(byte) & 255]))
     return t
 
 

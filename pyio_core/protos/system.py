@@ -55,6 +55,11 @@ def platform_version(S, t):
     return _platform.release()
 
 
+@P("installPrefix")
+def install_prefix(S, t):
+    return sys.prefix
+
+
 @P("thisProcessPid")
 def this_process_pid(S, t):
     return float(os.getpid())

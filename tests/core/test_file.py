@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from pyio_core import CaptureHost, Interpreter
@@ -193,3 +195,30 @@ def test_path(io, tmp_path):
               'Path absolute("x") println\n'
               'Path absolute("/y") println') == [
         "a/b/c", "b", "a/b", "false", "true", f"{tmp_path}/x", "/y"]
+
+
+# -- bytes, streaming, pipes ---------------------------------------------------------------
+def test_foreach_bytes_and_at_put(io, tmp_path):
+    (tmp_path / "s.txt").write_text("abc")
+    assert io('g := File with("s.txt") open\n'
+              'g foreach(i, b, write(i, ":", b, " ")); "" println\n'
+              'g rewind foreach(b, write(b, " ")); "" println\n'
+              "g atPut(0, 65) close contents println") == ["0:97 1:98 2:99 ", "97 98 99 ", "Abc"]
+
+
+def test_read_to_buffer_and_stream(io, tmp_path):
+    (tmp_path / "s.txt").write_text("abcdef")
+    assert io('g := File with("s.txt") openForReading\n'
+              "b := Sequence clone\n"
+              "g readToBufferLength(b, 4) println; b println\n"
+              'out := File with("o.txt") open\n'
+              "g streamTo(out) close; out close contents println") == ["4", "abcd", "ef"]
+
+
+@pytest.mark.skipif(sys.platform == "emscripten", reason="no processes in the browser")
+def test_popen(io):
+    assert io('f := File with("echo hello; echo world; exit 3") popen\n'
+              "f isPipe println\n"
+              "f readLine println\n"
+              "f readLines println\n"
+              "f close exitStatus println") == ["true", "hello", 'list("world")', "3"]
