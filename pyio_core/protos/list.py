@@ -411,28 +411,44 @@ def min_(S, t, L, m):
 
 # -- sorting -------------------------------------------------------------------------------
 def _merge_sort(items: list, before):
-    """Stable bottom-up merge sort whose comparison ``before(a, b)`` is a generator (it may
-    run Io code); the right item moves ahead only when it truly comes first."""
-    src = list(items)
-    n = len(src)
-    width = 1
-    while width < n:
-        dst = []
-        for lo in range(0, n, 2 * width):
-            mid, hi = min(lo + width, n), min(lo + 2 * width, n)
-            i, j = lo, mid
-            while i < mid and j < hi:
-                if (yield from before(src[j], src[i])):
-                    dst.append(src[j])
-                    j += 1
+    """Stable natural merge sort whose comparison ``before(a, b)`` is a generator (it may
+    run Io code). Runs already in order (or strictly reversed) are found first, so sorted
+    input costs n - 1 comparisons; the right item moves ahead only when it truly comes
+    first."""
+    n = len(items)
+    runs = []
+    i = 0
+    while i < n:
+        j = i + 1
+        if j < n and (yield from before(items[j], items[i])):
+            while j + 1 < n and (yield from before(items[j + 1], items[j])):
+                j += 1
+            runs.append(items[i:j + 1][::-1])
+        else:
+            while j < n and not (yield from before(items[j], items[j - 1])):
+                j += 1
+            runs.append(items[i:j])
+        i = len(runs[-1]) + i
+    while len(runs) > 1:
+        merged = []
+        for k in range(0, len(runs) - 1, 2):
+            a, b = runs[k], runs[k + 1]
+            out = []
+            x = y = 0
+            while x < len(a) and y < len(b):
+                if (yield from before(b[y], a[x])):
+                    out.append(b[y])
+                    y += 1
                 else:
-                    dst.append(src[i])
-                    i += 1
-            dst.extend(src[i:mid])
-            dst.extend(src[j:hi])
-        src = dst
-        width *= 2
-    return src
+                    out.append(a[x])
+                    x += 1
+            out.extend(a[x:])
+            out.extend(b[y:])
+            merged.append(out)
+        if len(runs) % 2:
+            merged.append(runs[-1])
+        runs = merged
+    return runs[0] if runs else []
 
 
 def sort_order(S, keys: list):
