@@ -25,6 +25,11 @@ List do(
 
     asJson := method("[" .. self map(asJson) join(",") .. "]")
 
+    // Io source rebuilding the list (see Object serialized).
+    justSerialized := method(stream,
+        stream write("list(", self map(serialized) join(", "), ");")
+    )
+
     // An unnamed message whose arguments answer the items themselves.
     asMessage := method(
         Message clone setArguments(self map(v, Message clone setCachedResult(getSlot("v"))))

@@ -5,4 +5,13 @@ Map do(
     asJson := method(
         "{" .. self keys map(k, k asJson .. ":" .. self at(k) asJson) join(",") .. "}"
     )
+
+    // Io source rebuilding the map (see Object serialized).
+    justSerialized := method(stream,
+        stream write("Map clone do(")
+        self foreach(k, v,
+            stream write("atPut(", k serialized, ", ", getSlot("v") serialized, ");")
+        )
+        stream write(");")
+    )
 )

@@ -458,3 +458,8 @@ def test_equality():
     assert show("list(1, 2) == list(2, 1)") == "false"
     assert show('list(1, list("a")) == list(1, list("a"))') == "true"
     assert show("list(1, 2) != list(1)") == "true"
+
+
+def test_serialized():
+    assert show('list(1, "a", nil, list(2)) serialized') == 'list(1, "a", nil, list(2););'
+    assert show("doString(list(1, list(2)) serialized)") == 'list(1, list("2"))'

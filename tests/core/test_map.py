@@ -162,3 +162,8 @@ def test_printing_shows_slots_not_entries():
 
 def test_list_group_by_answers_a_map():
     assert show('list("a", "bb") groupBy(size) type') == "Map"
+
+
+def test_serialized():
+    assert show(AB + "m serialized") == 'Map clone do(atPut("a", 1);atPut("b", 2););'
+    assert show(AB + 'doString(m serialized) at("b")') == "2"
