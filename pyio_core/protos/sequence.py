@@ -45,7 +45,7 @@ P = Prims("Sequence", MutableSeq)
 
 
 # -- creating ------------------------------------------------------------------------------
-@P("asMutable")
+@P("asMutable", "asBuffer")
 def as_mutable(S, t):
     return mutable_copy(S, t)
 
@@ -236,7 +236,7 @@ def after_seq(S, t, other):
     return S.nil if i == -1 else like(S, t, s[i + len(sub):])
 
 
-@P("betweenSeq")
+@P("betweenSeq", "between")
 def between_seq(S, t, start, end):
     s = text(S, t)
     for i, v in enumerate((start, end)):
@@ -387,6 +387,46 @@ def concat(S, t, other):
     if t.__class__ is str:
         return t + tail if tail else t
     return (yield from S.as_string(t)) + tail
+
+
+@P("cloneAppendSeq")
+def clone_append_seq(S, t, other):
+    c = other.__class__
+    if c is float:
+        tail = format_number(other)
+    elif c is str or c is MutableSeq:
+        tail = text(S, other)
+    else:
+        raise IoError("argument 0 to method 'cloneAppendSeq' must be a number or string, not "
+                      f"a '{S.type_name(other)}'")
+    return text(S, t) + tail
+
+
+@P("slicesBetween")
+def slices_between(S, t, start, end):
+    s = text(S, t)
+    a = need_str(S, start, "slicesBetween")
+    b = need_str(S, end, "slicesBetween", 1)
+    found = []
+    at = 0
+    while True:
+        i = find(s, a, at)
+        if i == -1:
+            break
+        j = find(s, b, i + len(a))
+        if j == -1:
+            break
+        found.append(like(S, t, s[i + len(a):j]))
+        at = j + len(b)
+    return S.new_list(found)
+
+
+@P("set")
+def set_(S, t, *values):
+    seq = mutable(S, t, "set")
+    for i, v in enumerate(values):
+        at_put(S, seq, float(i), number(S, v, "set", i))
+    return t
 
 
 @P.gen("appendSeq")
