@@ -194,8 +194,3 @@ Protos Core do(
     // the old name of DirectoryCollector
     TestSuite := DirectoryCollector
 )
-
-// Date secondsToRun belongs to Date: until it exists, report a run time of 0
-Date hasLocalSlot("secondsToRun") ifFalse(
-    Date secondsToRun := method(call evalArgAt(0); 0)
-)
