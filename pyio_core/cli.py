@@ -15,7 +15,7 @@ import os
 import signal
 import sys
 
-from .errors import IoExit, IoInterrupt, IoRaise
+from .errors import IoExit, IoInterrupt
 from .host import Host
 from .parser import IoSyntaxError, parse
 from .state import Interpreter, IoUncaught
@@ -75,8 +75,6 @@ class Session:
         self.running = True
         try:
             return self.it.do_string(code, label)
-        except IoRaise as e:  # a compile error, raised before anything ran
-            raise IoUncaught(e.exc, self.it.report(e.exc)) from None
         finally:
             self.running = False
             self.it.interrupted = False  # a Ctrl-C that came as the program ended
@@ -173,8 +171,6 @@ class Session:
             self.running = True
             try:
                 host.write(it.repl_line(code))
-            except IoRaise as e:  # a compile error
-                host.write(it.report(e.exc))
             except IoExit as e:
                 return e.code
             except IoInterrupt:
