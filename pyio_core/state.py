@@ -360,6 +360,7 @@ class Interpreter(Engine, Machine):
             value = self.do_string(code, label)
         except IoUncaught as e:
             return e.report
+        self.lobby.slots["_"] = value  # the last result, as upstream's CLI keeps it
         if self.written != before or value is self.nil:
             return ""
         return "==> " + self.finish(self.start_call(self.as_string, value)) + "\n"
