@@ -119,11 +119,7 @@ def simple_text(S, v):
         return S.simple_string(v)
     r = yield from perform(S, v, "asSimpleString", [])
     text = _text(r)
-    if text is None:
-        if c is str or c is MutableSeq:  # no Io-level asSimpleString for Sequences yet
-            return quote(_text(v))
-        return S.simple_string(r)
-    return text
+    return S.simple_string(r) if text is None else text
 
 
 def list_text(S, items: list):
@@ -140,6 +136,20 @@ def loop_slots(S, L) -> dict:
     if slots is None:
         raise IoError(f"cannot bind loop variables in a {S.type_name(L)}")
     return slots
+
+
+def _save(slots: dict, names) -> list:
+    return [(n, slots.get(n)) for n in names if n is not None]
+
+
+def _restore(slots: dict, saved: list) -> None:
+    """Put back what ``_save`` saw: loops that upstream runs in a context of their own
+    leave the caller's locals as they found them."""
+    for n, old in saved:
+        if old is None:
+            slots.pop(n, None)
+        else:
+            slots[n] = old
 
 
 def foreach_forms(m, owner: str, method: str):
@@ -174,9 +184,7 @@ def run_body(S, items: list, L, names, body, visit, reverse: bool = False, keep:
     come back. Returns the last body value, or the value given to ``break``."""
     iname, vname = names
     slots = loop_slots(S, L) if vname is not None else None
-    saved = None
-    if not keep and slots is not None:
-        saved = [(n, slots.get(n)) for n in (iname, vname) if n is not None]
+    saved = None if keep or slots is None else _save(slots, names)
     r = S.nil
     i = len(items) - 1 if reverse else 0
     try:
@@ -202,11 +210,7 @@ def run_body(S, items: list, L, names, body, visit, reverse: bool = False, keep:
             i += -1 if reverse else 1
     finally:
         if saved:
-            for n, old in saved:
-                if old is None:
-                    slots.pop(n, None)
-                else:
-                    slots[n] = old
+            _restore(slots, saved)
     return r
 
 
@@ -226,52 +230,49 @@ def reverse_foreach(S, t, L, m):
     return (yield from run_body(S, items, L, (iname, vname), body, None, reverse=True))
 
 
-def _evaluate(S, t, L, m, visit):
+def _evaluate(S, t, L, m, method: str, visit):
+    items = S.need_list(t, method).items
     iname, vname, body = _forms(m)
-    yield from run_body(S, t.items, L, (iname, vname), body, visit, keep=False)
+    yield from run_body(S, items, L, (iname, vname), body, visit, keep=False)
 
 
 @P.lazy("mapInPlace")
 def map_in_place(S, t, L, m):
-    items = S.need_list(t, "mapInPlace").items
-
     def put(i, v, r):
-        if i < len(items):
-            items[i] = r
+        if i < len(t.items):
+            t.items[i] = r
 
-    yield from _evaluate(S, t, L, m, put)
+    yield from _evaluate(S, t, L, m, "mapInPlace", put)
     return t
 
 
 @P.lazy("map")
 def map_(S, t, L, m):
     out = []
-    S.need_list(t, "map")
-    yield from _evaluate(S, t, L, m, lambda i, v, r: out.append(r))
+    yield from _evaluate(S, t, L, m, "map", lambda i, v, r: out.append(r))
     return _sibling(t, out)
 
 
-def _selected(S, t, L, m):
+def _selected(S, t, L, m, method: str):
     out = []
     truthy = S.truthy
-    S.need_list(t, "select")
 
     def keep(i, v, r):
         if truthy(r):
             out.append(v)
 
-    yield from _evaluate(S, t, L, m, keep)
+    yield from _evaluate(S, t, L, m, method, keep)
     return out
 
 
 @P.lazy("select")
 def select(S, t, L, m):
-    return _sibling(t, (yield from _selected(S, t, L, m)))
+    return _sibling(t, (yield from _selected(S, t, L, m, "select")))
 
 
 @P.lazy("selectInPlace")
 def select_in_place(S, t, L, m):
-    t.items[:] = yield from _selected(S, t, L, m)
+    t.items[:] = yield from _selected(S, t, L, m, "selectInPlace")
     return t
 
 
@@ -286,16 +287,14 @@ def detect(S, t, L, m):
             return True
         return False
 
-    S.need_list(t, "detect")
-    yield from _evaluate(S, t, L, m, hit)
+    yield from _evaluate(S, t, L, m, "detect", hit)
     return found[0] if found else S.nil
 
 
 @P.lazy("groupBy")
 def group_by(S, t, L, m):
     pairs = []
-    S.need_list(t, "groupBy")
-    yield from _evaluate(S, t, L, m, lambda i, v, r: pairs.append((v, r)))
+    yield from _evaluate(S, t, L, m, "groupBy", lambda i, v, r: pairs.append((v, r)))
     groups: dict[str, IoList] = {}
     for v, r in pairs:
         key = yield from S.as_string(r)
@@ -306,7 +305,7 @@ def group_by(S, t, L, m):
     return S.new_map(groups)
 
 
-def _reduce(S, t, L, m, items: list):
+def _reduce(S, L, m, items: list):
     """reduce(op), reduce(op, initial), reduce(acc, item, body), reduce(acc, item, body,
     initial); without an initial value the first item starts the fold."""
     args = m.args
@@ -330,31 +329,29 @@ def _reduce(S, t, L, m, items: list):
         return acc
     aname, iname, body = args[0].name, args[1].name, args[2]
     slots = loop_slots(S, L)
-    saved = [(k, slots.get(k)) for k in (aname, iname)]
+    saved = _save(slots, (aname, iname))
     try:
         for x in items:
             slots[aname] = acc
             slots[iname] = x
-            acc, stop = yield from S.loop_body(body, L)
+            r, stop = yield from S.loop_body(body, L)
             if stop == "break":
                 break
+            if stop is None:
+                acc = r
     finally:
-        for k, old in saved:
-            if old is None:
-                slots.pop(k, None)
-            else:
-                slots[k] = old
+        _restore(slots, saved)
     return acc
 
 
 @P.lazy("reduce")
 def reduce_(S, t, L, m):
-    return (yield from _reduce(S, t, L, m, list(S.need_list(t, "reduce").items)))
+    return (yield from _reduce(S, L, m, list(S.need_list(t, "reduce").items)))
 
 
 @P.lazy("reverseReduce")
 def reverse_reduce(S, t, L, m):
-    return (yield from _reduce(S, t, L, m, S.need_list(t, "reverseReduce").items[::-1]))
+    return (yield from _reduce(S, L, m, S.need_list(t, "reverseReduce").items[::-1]))
 
 
 @P.gen("sum")
