@@ -162,3 +162,8 @@ def test_ctrl_c_returns_to_the_repl():
     assert p.returncode == 0
     assert "Interrupted" in out
     assert out.endswith("Io> ==> 4\nIo> \n")
+
+
+def test_repl_underscore_is_the_last_result():
+    r = pyio(stdin="1+1\n_ + 1\n")
+    assert r.stdout == "Io 20260302\nIo> ==> 2\nIo> ==> 3\nIo> \n"
