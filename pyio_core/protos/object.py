@@ -59,28 +59,6 @@ def shallow_copy(S, t):
     return IoObject(S.object_protos, dict(o.slots))
 
 
-@P("become")
-def become(S, t, other):
-    """Make the receiver the same object as ``other``: it shares other's slots and protos
-    and takes its payload, as far as Python lets an object change its kind."""
-    if t is other:
-        return t
-    o = need_obj(S, t, "become")
-    if not isinstance(other, IoObject):
-        raise IoError("Primitives cannot become new values")
-    if o.__class__ is not other.__class__:
-        try:
-            o.__class__ = other.__class__
-        except TypeError:
-            raise IoError(f"a {S.type_name(t)} cannot become a {S.type_name(other)}") from None
-    for cls in type(other).__mro__:
-        for name in getattr(cls, "__slots__", ()):
-            if name != "__weakref__" and hasattr(other, name):
-                setattr(o, name, getattr(other, name))
-    return t
-
-
-# -- slots ---------------------------------------------------------------------------------
 @P("setSlot")
 def set_slot(S, t, name, value):
     need_obj(S, t, "setSlot").slots[need_str(S, name, "setSlot")] = value
@@ -134,6 +112,21 @@ def new_slot(S, t, name, value=None, doc=None):
     setter = yield from S.eval_chain(setter_code, t, t)
     t.slots["set" + name[:1].upper() + name[1:]] = setter
     return value
+
+
+# Object methods that upstream's Locals proto lacks (they are Io methods there): sent without
+# a receiver inside a method they must reach the method's self, not act on the locals.
+TO_SELF = ("..", "?", "ancestors", "asSimpleString", "asString", "doFile", "doRelativeFile",
+           "hasSlot", "newSlot", "println", "relativeDoFile", "slotSummary", "switch",
+           "uniqueHexId")
+
+
+@L_.lazy(*TO_SELF)
+def locals_to_self(S, t, L, m):
+    s = t.slots.get("self")
+    if s is None or s is t:
+        return S.nil
+    return (yield from S.send(s, m, L))
 
 
 @P("getSlot")

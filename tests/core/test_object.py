@@ -1,0 +1,614 @@
+"""Object: slots, protos, resend/super, Locals, stop statuses, switch, ?, printing.
+
+Most cases are Io snippets whose expected output was taken from the reference Io binary;
+addresses (0x...) are compared loosely since they differ between runs.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pyio_core import CaptureHost, Interpreter
+from pyio_core.state import IoUncaught
+
+
+def run(code: str) -> str:
+    host = CaptureHost()
+    Interpreter(host=host).do_string(code)
+    return host.output
+
+
+def error(code: str) -> str:
+    """The text of the Io error ``code`` raises."""
+    with pytest.raises(IoUncaught) as info:
+        run(code)
+    return info.value.exc.slots["error"]
+
+
+def loose(text: str) -> str:
+    return re.sub(r"0x[0-9a-f]+", "0xADDR", text)
+
+
+CASES = [
+    ("""\
+A := Object clone do(init := method(self v := 1))
+B := A clone do(init := method(resend; self w := 2))
+C := B clone do(init := method(resend; self z := 3))
+c := C clone
+list(c v, c w, c z) println""",
+     """\
+list(1, 2, 3)
+"""),
+    ("""\
+A := Object clone do(foo := method(x, "A" .. x))
+B := A clone do(foo := method(x, "B" .. super(foo(x))))
+C := B clone do(foo := method(x, "C" .. resend))
+C foo(1) println""",
+     """\
+CBA1
+"""),
+    ("""\
+E := Object clone do(forward := method("fwd " .. call message name))
+F := E clone do(zap := method(resend))
+F zap println""",
+     """\
+fwd zap
+"""),
+    ("""\
+D := Object clone do(bar := method(resend))
+e := try(D bar)
+e error println""",
+     """\
+D does not respond to 'bar'
+"""),
+    ("""\
+e := try(resend)
+e error println""",
+     """\
+Object does not respond to 'call'
+"""),
+    ("""\
+e := try(Object clone super(foo))
+e error println""",
+     """\
+Object does not respond to 'call'
+"""),
+    ("""\
+A := Object clone do(x := 42)
+B := A clone do(get := method(super(x)))
+B get println""",
+     """\
+42
+"""),
+    ("""\
+o := Object clone do(x := 1; f := method(x = x + 1; y := 10; y = y + x; list(x, y)))
+o f println
+o x println""",
+     """\
+list(2, 12)
+2
+"""),
+    ("""\
+o := Object clone do(g := method(z = 3))
+e := try(o g)
+e error println""",
+     """\
+Slot z not found. Must define slot using := operator before updating.
+"""),
+    ("""\
+o := Object clone do(h := method(list(thisLocalContext type, thisContext type, self type)))
+o h println""",
+     """\
+list("Object", "Object", "Object")
+"""),
+    ("""\
+o := Object clone do(m := method(setSlot("q", 4); q))
+o m println
+o hasLocalSlot("q") println""",
+     """\
+4
+false
+"""),
+    ("""\
+o := Object clone do(n := method(self setSlot("r", 4); r))
+o n println
+o hasLocalSlot("r") println""",
+     """\
+4
+true
+"""),
+    ("""\
+blk := block(v, v + w)
+w := 100
+blk call(1) println""",
+     """\
+101
+"""),
+    ("""\
+o := Object clone do(s := method(list(call sender type, call target type, call message name, call activated type, call slotContext type)))
+o s println""",
+     """\
+list("Object", "Object", "s", "Block", "Object")
+"""),
+    ("""\
+o := Object clone do(t := method(a, b, list(call argCount, call argAt(1), call evalArgAt(0), call hasArgs)))
+o t(1 + 1, 2 + 3) println""",
+     """\
+list(2, 2 +(3), 2, true)
+"""),
+    ("""\
+q := 5
+o := Object clone do(u := method(call sender q))
+o u println""",
+     """\
+5
+"""),
+    ("""\
+o := Object clone do(e := method(list(call stopStatus, call setStopStatus(Break) stopStatus type, call resetStopStatus stopStatus type)))
+o e last println""",
+     """\
+Normal
+"""),
+    ("""\
+list(1, 2, 3) foreach(x, stopStatus(continue) type println)
+stopStatus(break) type println
+stopStatus(1) type println""",
+     """\
+Continue
+Continue
+Continue
+Break
+Normal
+"""),
+    ("""\
+stopStatus(zz := return 5) type println
+zz println""",
+     """\
+Return
+5
+"""),
+    ("""\
+list(Normal isReturn, Return stopLooping, Break isBreak, Continue isContinue, Return isReturn) println""",
+     """\
+list(false, true, true, true, true)
+"""),
+    ("""\
+o := Object clone do(dd := method(x, call delegateTo(Object clone do(dd := method(a, a * 2)))))
+o dd(4) println""",
+     """\
+8
+"""),
+    ("""\
+o := Object clone do(dm := method(x, call delegateToMethod(Object clone do(zz := method(a, a * 3)), "zz")))
+o dm(4) println""",
+     """\
+12
+"""),
+    ("""\
+Object clone do(a := method(x, y, x); b := block(x, x); c := Object getSlot("if")) println""",
+     """\
+ Object_0x561216298210:
+  a                = method(x, y, ...)
+  b                = block(x, ...)
+  c                = Object_if()
+
+"""),
+    ("""\
+Object clone do(e := "str"; f := 1.5; g := nil; h := true; i := Object clone) println""",
+     """\
+ Object_0x56233d1f8750:
+  e                = "str"
+  f                = 1.5
+  g                = nil
+  h                = true
+  i                = Object_0x56233d26fce0
+
+"""),
+    ("""\
+Foo := Object clone
+Foo println
+Foo clone println""",
+     """\
+ Foo_0x562670dc39e0:
+  type             = "Foo"
+
+ Foo_0x562670e7a380:
+
+"""),
+    ("""\
+Object clone do(abc := 1; bcd := 2) slotSummary("b") println""",
+     """\
+ Object_0x55b3aa6e1080:
+  abc              = 1
+  bcd              = 2
+
+"""),
+    ("""\
+o := Object clone
+o type := "Bar"
+o println""",
+     """\
+ Bar_0x559b655169e0:
+  type             = "Bar"
+
+"""),
+    ("""\
+list(Object clone uniqueId type, Object uniqueId == Object uniqueHexId, 1 uniqueId == 1 uniqueId) println""",
+     """\
+list("Sequence", true, true)
+"""),
+    ("""\
+Object clone do(a := 1) slotValues println
+Object clone do(a := 1) removeSlot("a") slotNames println
+Object clone do(a := 1) getLocalSlot("a") println
+Object clone getLocalSlot("clone") println
+(Object clone contextWithSlot("clone") == Object) println
+Object clone do(a := 1; b := 2) removeAllSlots slotNames println""",
+     """\
+list(1)
+list()
+1
+nil
+true
+list()
+"""),
+    ("""\
+Object clone setProtos(list(Number, Sequence)) protos size println
+Object clone appendProto(Number) protos size println
+Object clone prependProto(Number) protos first println""",
+     """\
+2
+2
+0
+"""),
+    ("""\
+list(Object clone isIdenticalTo(Object), Object isIdenticalTo(Object), 1 compare(2), Object compare(Object)) println""",
+     """\
+list(false, true, -1, 0)
+"""),
+    ("""\
+list(Object clone in(list(1, 2)), 2 in(list(1, 2))) println""",
+     """\
+list(false, true)
+"""),
+    ("""\
+list(nil ifNil("yes"), 1 ifNil("yes"), nil ifNonNil("yes"), 1 ifNonNil("yes") type, nil ifNilEval("y"), 1 ifNonNilEval("y")) println""",
+     """\
+list(nil, 1, nil, "Number", "y", "y")
+"""),
+    ("""\
+list(nil isNil, Object isNil, nil not, 1 not, true and(false), false or(true), nil or(1), 1 or(nil)) println""",
+     """\
+list(true, false, true, nil, false, true, true, true)
+"""),
+    ("""\
+list(true then("x"), false else("y"), true ifTrue("t"), false ifFalse("f"), nil elseif(1), false elseif(true, 2)) println""",
+     """\
+list(nil, nil, true, false, nil, 2)
+"""),
+    ("""\
+list(1 isTrue, nil isTrue, Object asBoolean, nil asBoolean, false asBoolean) println""",
+     """\
+list(true, false, true, nil, false)
+"""),
+    ("""\
+list(evalArg(1 + 2), evalArgAndReturnSelf(1) type, evalArgAndReturnNil(1)) println""",
+     """\
+list(3, "Object", nil)
+"""),
+    ("""\
+o := Object clone do(x := 5)
+o doString("x + 1") println
+o doMessage(message(x + 2)) println
+o doMessage(message(x + 2), Object clone do(x := 7)) println
+doString("2 + 2", "lbl") println""",
+     """\
+6
+7
+7
+4
+"""),
+    ("""\
+(- 3) println
+e := try(- "a")
+e error println
+list("a" .. "b" .. 1, 1 .. nil) println""",
+     """\
+-3
+argument 0 to method '-' must be a Number, not a 'Sequence'
+list("ab1", "1nil")
+"""),
+    ("""\
+Object perform("list", 1, 2) println
+Object perform(message(list(1, 2))) println
+Object performWithArgList("list", list(1, 2)) println
+e := try(Object perform(1))
+e error println
+e := try(Object perform(message(a), 2))
+e error println""",
+     """\
+list(1, 2)
+list(1, 2)
+list(1, 2)
+Io Assertion 'perform requires a Symbol or Message argument'
+Io Assertion 'perform takes a single argument when using a Message as an argument'
+"""),
+    ("""\
+Object clone do(a := 1) shallowCopy println""",
+     """\
+ Object_0x563f1bbb0ce0:
+  a                = 1
+
+"""),
+    ("""\
+a := Object clone do(x := 1)
+b := Object clone do(y := 2)
+a become(b)
+a y println
+a hasLocalSlot("x") println""",
+     """\
+2
+false
+"""),
+    ("""\
+o := Object clone
+o lexicalDo(zz := 5)
+o zz println
+w := 7
+o lexicalDo(ww := w)
+o ww println
+o protos size println""",
+     """\
+5
+7
+1
+"""),
+    ("""\
+list(Object clone isKindOf(Object), 3 isKindOf(Number), 3 isKindOf(Sequence), Object hasProto(Object), Object hasSlot("clone")) println""",
+     """\
+list(true, true, false, true, true)
+"""),
+    ("""\
+Object clone ancestors size println
+Number ancestors size println""",
+     """\
+5
+5
+"""),
+    ("""\
+(Object ancestorWithSlot("clone") == Object) println
+(Lobby ancestorWithSlot("clone") == Object) println
+Object clone ancestorWithSlot("nope") println""",
+     """\
+true
+true
+nil
+"""),
+    ("""\
+o := Object clone
+o bobCalcCount := 0
+o lazySlot("bob", bobCalcCount = bobCalcCount + 1; 19)
+list(o bobCalcCount, o bob, o bobCalcCount, o bob, o bobCalcCount) println""",
+     """\
+list(0, 19, 1, 19, 1)
+"""),
+    ("""\
+o := Object clone
+o n := 0
+o x := lazySlot(n = n + 1; 17)
+list(o x, o x, o n) println""",
+     """\
+list(17, 17, 1)
+"""),
+    ("""\
+o := Object clone do(a := 1; b := 2)
+r := list
+o foreachSlot(k, v, r append(k .. "=" .. v))
+r println""",
+     """\
+list("a=1", "b=2")
+"""),
+    ("""\
+f := method(
+  r := list
+  o := Object clone do(a := 1; b := 2; c := 3; d := 4; e := 5; f := 6)
+  o foreachSlot(k, v, if(k == "a", continue); if(k == "e", break); r append(k))
+  o foreachSlot(k, v, if(k == "d", return r); r append(k))
+  r append("didn't return")
+  r
+)
+f println""",
+     """\
+list("b", "c", "d", "a", "b", "c")
+"""),
+    ("""\
+a := method(x, x return "first"; "second")
+b := method(x, x ?return "first"; "second")
+list(a, b) println""",
+     """\
+list("first", "first")
+"""),
+    ("""\
+b := method(r := list; list(1,2,3,4,5) foreach(x, if(x > 3, ?continue); r append(x)); r)
+b println""",
+     """\
+list(1, 2, 3)
+"""),
+    ("""\
+o := Object clone do(x := 1)
+list(o ?x, o ?y, o ?list(1)) println""",
+     """\
+list(1, nil, list("1"))
+"""),
+    ("""\
+list(3 switch(1, "a", 3, "c"), 4 switch(1, "a", "d"), 4 switch(1, "a"), nil switch(13), 1 switch) println""",
+     """\
+list("c", "d", nil, 13, nil)
+"""),
+    ("""\
+r := list
+10 repeat(i, i switch(1, r append("one"), 2, continue, 3, break, r append(i)); r append(i))
+r println""",
+     """\
+list(0, 0, "one", 1)
+"""),
+    ("""\
+f := method(3 switch(3, return 13; "x", 4); 99)
+f println""",
+     """\
+13
+"""),
+    ("""\
+A := Object clone do(foo := 42)
+B := Object clone
+B addTrait(A)
+B foo println
+C := Object clone do(foo := 23)
+e := try(C addTrait(A))
+e error containsSeq("already exists") println
+C addTrait(A, Map clone atPut("foo", "fooFromA"))
+list(C foo, C fooFromA) println""",
+     """\
+42
+true
+list(23, 42)
+"""),
+    ("""\
+o := Object clone
+o x ::= 3
+o setX(4) x println
+o println""",
+     """\
+4
+ Object_0x55c20e5a92a0:
+  setX             = method(...)
+  x                = 4
+
+"""),
+    ("""\
+list(Object hasDirtySlot("a"), Object ownsSlots, Object markClean == Object, Object memorySize type) println""",
+     """\
+list(false, true, true, "Number")
+"""),
+    ("""\
+list(argIsCall(thisContext), argIsActivationRecord) println""",
+     """\
+list(false, false)
+"""),
+    ("""\
+o := Object clone do(m := method(thisMessage name))
+o m println""",
+     """\
+thisMessage
+"""),
+    ("""\
+m := message(1 + 2)
+doMessage(m) println
+m println""",
+     """\
+3
+1 +(2)
+"""),
+    ("""\
+f := method(x, x returnIfNonNil; "nil!")
+list(f(1), f(nil)) println""",
+     """\
+list(1, "nil!")
+"""),
+]
+
+
+@pytest.mark.parametrize("code, expected", CASES)
+def test_like_upstream(code, expected):
+    assert loose(run(code)) == loose(expected)
+
+
+def test_removing_every_proto_leaves_an_object_that_understands_nothing():
+    assert error("Object clone removeAllProtos asString") == (
+        "'Object' does not respond to message 'asString'"
+    )
+
+
+def test_serialized_rebuilds_an_object():
+    out = run('o := Object clone do(x := 1; y := "a")\n'
+              "s := o serialized\n"
+              "s println\n"
+              "p := doString(s)\n"
+              "list(p x, p y) println")
+    assert out == 'Object clone do(\n\tx := 1\n\ty := "a"\n)\n\nlist(1, "a")\n'
+
+
+def test_serialized_values():
+    assert run('list(1, "b", nil) serialized println') == 'list(1, "b", nil);\n'
+    assert run("true serialized println; 2.5 serialized println") == "true\n2.5\n"
+
+
+def test_println_without_receiver_in_a_method_prints_self():
+    out = run("Foo := Object clone do(show := method(println; asSimpleString size > 4))\n"
+              "Foo show println")
+    assert loose(out) == " Foo_0xADDR:\n  show             = method(...)\n  type             = \"Foo\"\n\ntrue\n"
+
+
+def test_question_mark_inside_a_method_looks_at_self():
+    assert run("o := Object clone do(x := 1; f := method(?x))\no f println") == "1\n"
+
+
+def test_resend_through_three_levels_keeps_each_ancestor():
+    out = run("A := Object clone do(hi := method(list(\"A\")))\n"
+              "B := A clone do(hi := method(resend append(\"B\")))\n"
+              "C := B clone do(hi := method(resend append(\"C\")))\n"
+              "C clone hi println")
+    assert out == 'list("A", "B", "C")\n'
+
+
+def test_super_passes_arguments_evaluated_in_the_caller():
+    out = run("A := Object clone do(add := method(a, b, a + b))\n"
+              "B := A clone do(add := method(a, b, super(add(a * 10, b))))\n"
+              "B add(2, 3) println")
+    assert out == "23\n"
+
+
+def test_super_and_resend_with_no_such_slot_reach_forward():
+    assert error("A := Object clone do(f := method(super(nope)))\nA f") == (
+        "A does not respond to 'nope'"
+    )
+    assert error("B := Object clone do(f := method(resend))\nB clone f") == (
+        "B does not respond to 'f'"
+    )
+
+
+def test_stop_status_objects_print_as_plain_objects():
+    assert loose(run("Break println")) == " Break_0xADDR:\n  isBreak          = true\n  stopLooping      = true\n  type             = \"Break\"\n\n"
+
+
+def test_uniqueid_is_shared_by_equal_numbers_and_strings():
+    assert run('list(2 uniqueId == 2 uniqueId, "ab" uniqueId == "ab" uniqueId, '
+               "Object uniqueId == Object clone uniqueId) println") == "list(true, true, false)\n"
+
+
+def test_become_takes_the_other_objects_kind():
+    out = run("a := Object clone\nb := list(1, 2)\na become(b)\na size println\n"
+              "a append(3)\nb println")
+    assert out == "2\nlist(1, 2, 3)\n"
+
+
+def test_do_relative_file(tmp_path):
+    (tmp_path / "sub.io").write_text("relValue := 41 + 1\n")
+    main = tmp_path / "main.io"
+    main.write_text('doRelativeFile("sub.io")\nrelValue println\n')
+    host = CaptureHost()
+    Interpreter(host=host).do_string(main.read_text(), label=str(main))
+    assert host.output == "42\n"
+
+
+def test_lexical_do_sees_the_callers_locals():
+    out = run("f := method(n := 5; Object clone lexicalDo(m := n * 2) m)\nf println")
+    assert out == "10\n"
+
+
+def test_slot_description_map():
+    out = run("m := Object clone do(a := 1; b := \"x\") slotDescriptionMap\n"
+              "list(m keys sort, m at(\"a\"), m at(\"b\")) println")
+    assert out == 'list(list("\\"a\\"", "\\"b\\""), "1", "\\"x\\"")\n'
