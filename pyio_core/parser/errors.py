@@ -8,6 +8,11 @@ have it) the source text instead of a bare message.
 from __future__ import annotations
 
 
+# the errors that mean "the source stops too early"
+INCOMPLETE = frozenset({"unmatched ()s", "unmatched []s", "unmatched {}s", "unterminated quote",
+                        "unterminated comment"})
+
+
 class IoSyntaxError(Exception):
     """A compile error in Io source: bad token, unbalanced bracket, misplaced assignment...
 
@@ -24,6 +29,12 @@ class IoSyntaxError(Exception):
         self.line = line
         self.col = col
         self.source = source
+
+    @property
+    def incomplete(self) -> bool:
+        """True when more input could cure the error (an open bracket, string or comment):
+        the REPL then reads another line instead of reporting it."""
+        return self.message in INCOMPLETE
 
     def source_line(self) -> str | None:
         """The text of the offending line (without its newline), or None if unknown."""
