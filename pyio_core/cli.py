@@ -17,7 +17,6 @@ import sys
 
 from .errors import IoExit, IoInterrupt
 from .host import Host
-from .parser import IoSyntaxError, parse
 from .state import Interpreter, IoUncaught
 
 USAGE = """usage: pyio [FILE [ARGS...]] | pyio -e CODE | pyio -i FILE... | pyio (interactive)
@@ -27,10 +26,6 @@ USAGE = """usage: pyio [FILE [ARGS...]] | pyio -e CODE | pyio -i FILE... | pyio 
   -i FILE...  run the files, then start the interactive prompt
   --version   print the version
 """
-
-# compile errors that more input can cure: the REPL then asks for another line
-UNFINISHED = {"unmatched ()s", "unmatched []s", "unmatched {}s", "unterminated quote",
-              "unterminated comment"}
 
 INTERRUPTED = "\n  Interrupted\n"
 
@@ -131,21 +126,13 @@ class Session:
         return 1 if code is None else self.run(code, path)
 
     # -- the REPL ------------------------------------------------------------------------
-    def unfinished(self, code: str) -> bool:
-        """True when ``code`` fails to compile only because it stops too early."""
-        try:
-            parse(code, "Command Line", self.it.ops, self.it.message_protos)
-        except IoSyntaxError as e:
-            return e.message in UNFINISHED
-        return False
-
     def read_entry(self) -> str | None:
         """One REPL entry: a line, plus ``... `` lines while brackets/quotes are open
         (an empty continuation line gives up, so the error is shown)."""
         code = self.host.read_line("Io> ")
         if code is None:
             return None
-        while self.unfinished(code):
+        while self.it.needs_more_input(code):
             more = self.host.read_line("... ")
             if not more:
                 break
