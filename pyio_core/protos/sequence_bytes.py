@@ -14,6 +14,7 @@ from array import array
 
 from ..errors import IoError
 from ..registry import Prims
+from ..objects import IoObject
 from ..values import MutableSeq
 from .object import need_str
 from .sequence_base import assertion, integer, mutable, new_mutable, number, size_t, text
@@ -404,3 +405,111 @@ def _fill(S, t, v: float, method: str):
     else:
         seq.s = chr(int(v) & 0x10FFFF) * n
     return t
+
+
+# -- binary structures ---------------------------------------------------------------------
+_PACK_CODES = {"B": "B", "b": "b", "C": "B", "c": "b", "H": "H", "h": "h", "I": "I",
+               "i": "i", "L": "Q", "l": "q", "f": "f", "F": "d"}
+
+
+def _pack_format(fmt: str):
+    """(endian prefix, [(count, code)]) for upstream's pack format strings."""
+    endian = ">" if fmt.startswith("*") else "<"
+    parts, count = [], ""
+    for ch in fmt[1:] if endian == ">" else fmt:
+        if ch.isdigit():
+            count += ch
+            continue
+        if ch != "s" and ch not in _PACK_CODES:
+            raise IoError(f"unknown pack format code '{ch}'")
+        parts.append((int(count) if count else 1, ch))
+        count = ""
+    return endian, parts
+
+
+def _raw_bytes(S, data: bytes) -> MutableSeq:
+    seq = new_mutable(S, data.decode("latin-1"))
+    seq.encoding = "number"
+    return seq
+
+
+@P("pack")
+def pack(S, t, fmt, *values):
+    endian, parts = _pack_format(need_str(S, fmt, "pack"))
+    out = bytearray()
+    args = iter(enumerate(values, 1))
+    for count, code in parts:
+        if code == "s":
+            i, v = next(args, (0, ""))
+            out += need_str(S, v, "pack", i).encode("utf-8")[:count].ljust(count, b"\0")
+            continue
+        for _ in range(count):
+            i, v = next(args, (0, 0.0))
+            if code in "Cc":
+                v = float(ord(need_str(S, v, "pack", i)[:1] or "\0"))
+            n = number(S, v, "pack", i)
+            p = _PACK_CODES[code]
+            out += struct.pack(endian + p, n if p in "fd" else _wrapped(int(n), p))
+    return _raw_bytes(S, bytes(out))
+
+
+def _wrapped(n: int, code: str) -> int:
+    bits = struct.calcsize(code) * 8
+    n &= (1 << bits) - 1
+    return n - (1 << bits) if code.islower() and n >= 1 << (bits - 1) else n
+
+
+@P("unpack")
+def unpack(S, t, first, second=None):
+    start = 0 if second is None else integer(S, first, "unpack")
+    fmt = need_str(S, first if second is None else second, "unpack", 0 if second is None else 1)
+    endian, parts = _pack_format(fmt)
+    data = to_bytes(t)
+    at = start
+    values = []
+    for count, code in parts:
+        if code == "s":
+            values.append(data[at:at + count].rstrip(b"\0").decode("utf-8", "replace"))
+            at += count
+            continue
+        p = _PACK_CODES[code]
+        w = struct.calcsize(p)
+        for _ in range(count):
+            if at + w > len(data):
+                return S.new_list(values)
+            values.append(float(struct.unpack(endian + p, data[at:at + w])[0]))
+            at += w
+    return S.new_list(values)
+
+
+def _members(S, lst, method: str) -> list:
+    members = S.need_list(lst, method).items
+    assertion(len(members) % 2 == 0, "members list must be even number")
+    return [(need_str(S, members[i], method), members[i + 1]) for i in range(0, len(members), 2)]
+
+
+@P("withStruct")
+def with_struct(S, t, lst):
+    out = bytearray()
+    for kind, value in _members(S, lst, "withStruct"):
+        assertion(kind in ITEM_TYPES, "invalid member type")
+        code = ITEM_TYPES[kind]
+        n = number(S, value, "withStruct")
+        out += struct.pack("<" + code, n if code in "fd" else _wrapped(int(n), code))
+    return _raw_bytes(S, bytes(out))
+
+
+@P("asStruct")
+def as_struct(S, t, lst):
+    data = to_bytes(t)
+    obj = IoObject(S.object_protos)
+    at = 0
+    for kind, name in _members(S, lst, "asStruct"):
+        assertion(kind in ITEM_TYPES, "invalid member type")
+        code = ITEM_TYPES[kind]
+        w = struct.calcsize(code)
+        assertion(at + w <= len(data), "not enough data for struct")
+        obj.slots[need_str(S, name, "asStruct")] = float(struct.unpack("<" + code,
+                                                                       data[at:at + w])[0])
+        at += w
+    return obj

@@ -86,6 +86,7 @@ for _sym, _op in _OPS.items():
     P(_sym + "=")(_in_place(_sym + "=", _op))
     P(_sym)(_copying(_sym, _op))
 P("addEquals")(_in_place("addEquals", _OPS["+"]))
+P("logicalOr")(_in_place("logicalOr", lambda a, b: float(bool(a or b))))
 
 
 def _guarded(f):

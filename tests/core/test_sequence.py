@@ -425,3 +425,43 @@ def test_latin1_characters_take_one_byte_in_symbols():
 def test_utf8_and_ucs_conversions_keep_characters():
     assert show('s := "aé€"; list(s asUTF8 == s, s asUCS2 == s, s asUCS4 size,'
                 " s asUTF8 sizeInBytes, s asUCS4 sizeInBytes)") == "list(true, true, 3, 6, 12)"
+
+
+# -- item arithmetic -----------------------------------------------------------------------
+NUMBERS_123 = 'Sequence clone setItemType("float32") setEncoding("number") append(1, 2, 3)'
+
+
+@pytest.mark.parametrize("code, text", [
+    (f"{NUMBERS_123} + 1", "2.000000, 3.000000, 4.000000"),
+    (f"v := {NUMBERS_123}; v *= 2; v", "2.000000, 4.000000, 6.000000"),
+    (f"{NUMBERS_123} negate", "-1.000000, -2.000000, -3.000000"),
+    (f"{NUMBERS_123} sum", "6"),
+    (f"{NUMBERS_123} mean", "2"),
+    (f"{NUMBERS_123} dotProduct({NUMBERS_123})", "14"),
+    (f"v := {NUMBERS_123}; v setY(7); v", "1.000000, 7.000000, 3.000000"),
+    ('"abc" sum', "294"),
+    ('"abc" max', "99"),
+    ('"abc" asMutable removeOddIndexes', "ac"),
+])
+def test_item_arithmetic(code, text):
+    assert show(code) == text
+
+
+def test_arithmetic_on_text_is_refused():
+    assert error('"abc" asMutable + 1') \
+        == "Io Assertion 'operation not valid on non-number encodings'"
+
+
+# -- binary structures ---------------------------------------------------------------------
+def test_pack_and_unpack():
+    assert show('s := Sequence pack("IC5s", 100, "a", "hello"); s size') == "10"
+    assert show('Sequence pack("IC5s", 100, "a", "hello") unpack("IC5s")') \
+        == 'list(100, 97, "hello")'
+    assert show('Sequence pack("*I", 0x01020304) unpack("*I")') == "list(16909060)"
+    assert show('"hello" unpack(1, "2c")') == "list(101, 108)"
+
+
+def test_with_struct_and_as_struct():
+    assert show('s := Sequence withStruct(list("uint8", 65, "int16", -2, "float32", 1.5));'
+                ' o := s asStruct(list("uint8", "a", "int16", "b", "float32", "c"));'
+                " list(s size, o a, o b, o c)") == "list(7, 65, -2, 1.5)"
