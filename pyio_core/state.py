@@ -281,6 +281,18 @@ class Interpreter(Engine, Machine):
                 if c:
                     return c
             return 0
+        if ac is IoMap and bc is IoMap:  # size first, then the values of equal keys
+            am, bm = a.map, b.map
+            if len(am) != len(bm):
+                return (len(am) > len(bm)) - (len(am) < len(bm))
+            for k, x in am.items():
+                y = bm.get(k)
+                if y is None:
+                    return 1
+                c = self.raw_compare(x, y)
+                if c:
+                    return c
+            return 0
         if a is b:
             return 0
         return (id(a) > id(b)) - (id(a) < id(b))
