@@ -18,6 +18,7 @@ from ..objects import IoObject
 from ..registry import Prims
 from ..values import MutableSeq
 from .object import need_str
+from .sequence_base import integer, new_mutable
 
 
 class IoFile(IoObject):
@@ -71,10 +72,6 @@ def new_file(S, path: str) -> IoFile:
     f = IoFile([S.File])
     f.path = path
     return f
-
-
-def mutable(S, text: str) -> MutableSeq:
-    return MutableSeq(S.seq_protos, text)
 
 
 # -- path and status -----------------------------------------------------------------------
@@ -283,8 +280,8 @@ def contents(S, t):
         lines = []
         while (line := S.host.read_line()) is not None:
             lines.append(line + "\n")
-        return mutable(S, "".join(lines))
-    return mutable(S, _read_whole(f))
+        return new_mutable(S, "".join(lines))
+    return new_mutable(S, _read_whole(f))
 
 
 def _read_line(S, f: IoFile):
@@ -301,7 +298,7 @@ def _read_line(S, f: IoFile):
 @P("readLine")
 def read_line(S, t):
     line = _read_line(S, need_file(S, t))
-    return S.nil if line is None else mutable(S, line)
+    return S.nil if line is None else new_mutable(S, line)
 
 
 @P("readLines")
@@ -311,7 +308,7 @@ def read_lines(S, t):
         _open(S, f, None, "r")
     lines = []
     while (line := _read_line(S, f)) is not None:
-        lines.append(mutable(S, line))
+        lines.append(new_mutable(S, line))
     return S.new_list(lines)
 
 
@@ -319,17 +316,15 @@ def read_lines(S, t):
 def read_to_end(S, t, chunk=None):
     f = need_file(S, t)
     fh = need_open(f)
-    return mutable(S, to_text(fh.read()) if fh is not None else "")
+    return new_mutable(S, to_text(fh.read()) if fh is not None else "")
 
 
 @P("readStringOfLength", "readBufferOfLength")
 def read_string_of_length(S, t, n):
     fh = need_open(need_file(S, t))
-    if n.__class__ is not float:
-        raise IoError(f"argument 0 to method 'readStringOfLength' must be a Number, "
-                      f"not a '{S.type_name(n)}'")
-    data = fh.read(int(n)) if fh is not None else b""
-    return mutable(S, to_text(data)) if data else S.nil
+    count = integer(S, n, "readStringOfLength")
+    data = fh.read(count) if fh is not None else b""
+    return new_mutable(S, to_text(data)) if data else S.nil
 
 
 @P("readToBufferLength")
@@ -339,10 +334,8 @@ def read_to_buffer_length(S, t, buffer, n):
     if not isinstance(buffer, MutableSeq):
         raise IoError(f"argument 0 to method 'readToBufferLength' must be a mutable "
                       f"Sequence, not a '{S.type_name(buffer)}'")
-    if n.__class__ is not float:
-        raise IoError(f"argument 1 to method 'readToBufferLength' must be a Number, "
-                      f"not a '{S.type_name(n)}'")
-    data = fh.read(int(n)) if fh is not None else b""
+    count = integer(S, n, "readToBufferLength", 1)
+    data = fh.read(count) if fh is not None else b""
     buffer.append(to_text(data))
     return float(len(data))
 
@@ -381,9 +374,9 @@ def is_at_end(S, t):
 @P("at")
 def at(S, t, i):
     fh = need_open(need_file(S, t))
-    if i.__class__ is not float:
-        raise IoError(f"argument 0 to method 'at' must be a Number, not a '{S.type_name(i)}'")
-    fh.seek(int(i))
+    if fh is None:  # a standard stream
+        return S.nil
+    fh.seek(integer(S, i, "at"))
     b = fh.read(1)
     return float(b[0]) if b else S.nil
 
@@ -414,12 +407,11 @@ def write(S, t, *seqs):
 def at_put(S, t, i, byte):
     f = need_file(S, t)
     fh = need_open(f)
-    if i.__class__ is not float or byte.__class__ is not float:
-        raise IoError("atPut requires a Number position and a Number byte")
+    position, value = integer(S, i, "atPut"), integer(S, byte, "atPut", 1)
     if f.mode == "r" or fh is None:
         raise IoError(f"file '{f.path}' not open for write")
-    fh.seek(int(i))
-    fh.write(bytes([int(byte) & 255]))
+    fh.seek(position)
+    fh.write(bytes([value & 255]))
     return t
 
 
@@ -427,7 +419,7 @@ def at_put(S, t, i, byte):
 def truncate_to_size(S, t, n):
     f = need_file(S, t)
     try:
-        os.truncate(f.path, int(n) if n.__class__ is float else 0)
+        os.truncate(f.path, integer(S, n, "truncateToSize"))
     except OSError:
         pass  # upstream ignores truncate failures too
     return t
@@ -444,7 +436,7 @@ def position(S, t):
 def set_position(S, t, n):
     fh = need_open(need_file(S, t))
     if fh is not None:
-        fh.seek(int(n) if n.__class__ is float else 0)
+        fh.seek(integer(S, n, "setPosition"))
     return t
 
 

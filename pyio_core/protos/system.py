@@ -21,6 +21,7 @@ from ..registry import Prims
 from ..values import IoList
 from .directory import absolute, join_path
 from .object import need_str
+from .sequence_base import integer, number
 
 P = Prims("System")
 C = Prims("Collector")
@@ -28,16 +29,10 @@ C = Prims("Collector")
 IN_BROWSER = sys.platform == "emscripten"
 
 
-def need_number(S, v, method: str, i: int = 0) -> float:
-    if v.__class__ is float:
-        return v
-    raise IoError(f"argument {i} to method '{method}' must be a Number, not a '{S.type_name(v)}'")
-
-
 @P("exit")
 def exit_(S, t, code=None):
     """Ends the program: the CLI (or the page) turns IoExit into the exit status."""
-    raise IoExit(0 if code is None or code is S.nil else int(need_number(S, code, "exit")))
+    raise IoExit(0 if code is None or code is S.nil else integer(S, code, "exit"))
 
 
 @P("version")
@@ -97,7 +92,7 @@ def system(S, t, command):
 def sleep(S, t, seconds):
     """Suspends only the calling coroutine (a timer wakes it), so other coroutines and the
     browser's event loop keep running."""
-    secs = need_number(S, seconds, "sleep")
+    secs = number(S, seconds, "sleep")
     if secs > 0:
         S.wake_at(time.monotonic() + secs, S.coro)
         yield PARK
