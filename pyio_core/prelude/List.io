@@ -52,28 +52,30 @@ List do(
 
     // sortKey(expr) or sortKey(item, expr) pairs every item with its key; `sort`,
     // `sort(op)` or `sort(a, b, expr)` on the answer orders the items by those keys.
+    // (The pairs' proto lives on the method itself, so List gains no extra slot.)
     sortKey := method(
-        keyed := List KeyedItems clone
+        keyed := call activated KeyedItems clone
         keyed pairs := call delegateToMethod(self, "map") map(i, k, list(k, self at(i)))
         keyed
-    )
-    KeyedItems := Object clone do(
-        pairs := list()
-        sort := method(
-            if(call argCount == 0) then(
-                before := block(x, y, x first < y first)
-            ) elseif(call argCount == 1) then(
-                op := call argAt(0) name
-                before := block(x, y, x first perform(op, y first))
-            ) else(
-                sortCall := call
-                before := block(x, y,
-                    sortCall sender setSlot(sortCall argAt(0) name, x first)
-                    sortCall sender setSlot(sortCall argAt(1) name, y first)
-                    sortCall evalArgAt(2)
+    ) do(
+        KeyedItems := Object clone do(
+            pairs := list()
+            sort := method(
+                if(call argCount == 0) then(
+                    before := block(x, y, x first < y first)
+                ) elseif(call argCount == 1) then(
+                    op := call argAt(0) name
+                    before := block(x, y, x first perform(op, y first))
+                ) else(
+                    sortCall := call
+                    before := block(x, y,
+                        sortCall sender setSlot(sortCall argAt(0) name, x first)
+                        sortCall sender setSlot(sortCall argAt(1) name, y first)
+                        sortCall evalArgAt(2)
+                    )
                 )
+                pairs sortBy(before) map(last)
             )
-            pairs sortBy(before) map(last)
         )
     )
 )

@@ -463,3 +463,10 @@ def test_equality():
 def test_serialized():
     assert show('list(1, "a", nil, list(2)) serialized') == 'list(1, "a", nil, list(2););'
     assert show("doString(list(1, list(2)) serialized)") == 'list(1, list("2"))'
+
+
+def test_slot_names_match_upstream():
+    names = out("List slotNames sort foreach(n, n println)").split()
+    assert "KeyedItems" not in names
+    for name in ("append", "sortKey", "ListCursor", "asEncodedList", "exSlice", "with"):
+        assert name in names

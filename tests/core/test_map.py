@@ -167,3 +167,10 @@ def test_list_group_by_answers_a_map():
 def test_serialized():
     assert show(AB + "m serialized") == 'Map clone do(atPut("a", 1);atPut("b", 2););'
     assert show(AB + 'doString(m serialized) at("b")') == "2"
+
+
+def test_equality_compares_entries():
+    assert show('Map clone atPut("a", 1) == Map clone atPut("a", 1)') == "true"
+    assert show('Map clone atPut("a", 1) == Map clone atPut("a", 2)') == "false"
+    assert show('Map clone atPut("a", 1) == Map clone atPut("b", 1)') == "false"
+    assert show('list(Map clone atPut("a", 1)) contains(Map clone atPut("a", 1))') == "true"
