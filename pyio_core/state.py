@@ -375,7 +375,10 @@ class Interpreter(Engine, Machine):
         self.lobby.slots["_"] = value  # the last result, as upstream's CLI keeps it
         if self.written != before or value is self.nil:
             return ""
-        return "==> " + self.finish(self.start_call(self.as_string, value)) + "\n"
+        try:
+            return "==> " + self.finish(self.start_call(self.as_string, value)) + "\n"
+        except IoUncaught as e:  # the value's own asString failed (upstream's wording)
+            return "==> <exception while displaying result>\n" + e.report
 
     def start_call(self, genfunc, *args) -> Coroutine:
         """Run a Python generator function (e.g. ``as_string``) as a coroutine."""
