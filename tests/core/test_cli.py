@@ -167,3 +167,10 @@ def test_ctrl_c_returns_to_the_repl():
 def test_repl_underscore_is_the_last_result():
     r = pyio(stdin="1+1\n_ + 1\n")
     assert r.stdout == "Io 20260302\nIo> ==> 2\nIo> ==> 3\nIo> \n"
+
+
+def test_repl_result_whose_as_string_fails():
+    r = pyio(stdin='o := Object clone do(asString := method(Exception raise("bad")))\n1\n')
+    assert "==> <exception while displaying result>\n" in r.stdout
+    assert "Exception: bad" in r.stdout
+    assert r.stdout.endswith("Io> ==> 1\nIo> \n")
