@@ -222,9 +222,9 @@ class _Gen:
 
 def check_for(S, start, end, step) -> None:
     """``for`` bounds must be numbers (shared by the primitive and the inline loop)."""
-    for v, what in ((start, "start"), (end, "end"), (step, "step")):
+    for i, v in enumerate((start, end, step), 1):  # upstream's text names the argument
         if v.__class__ is not float:
-            raise IoError(f"for: {what} must be a Number, not a '{S.type_name(v)}'")
+            raise IoError(f"argument {i} to method 'for' must be a Number, not a '{S.type_name(v)}'")
 
 
 def compile_chain(S, m, single: bool = False):
