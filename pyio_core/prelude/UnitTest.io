@@ -77,8 +77,7 @@ Protos Core do(
         printSummary := method(
             count := testCount
             // whole milliseconds, truncated
-            millis := self runtime * 1000
-            shown := (millis - (millis % 1)) / 1000
+            shown := (self runtime * 1000) floor / 1000
             writeln(rule("-"))
             writeln("Ran ", count, " test", if(count == 1, "", "s"), " in ", shown, "s\n")
             verdict := if(self exceptions isEmpty,
