@@ -42,8 +42,9 @@ _OP_NAMES = {name: f"{i}" for i, name in enumerate(_NUMBER_OPS)}
 class _Gen:
     """Builds the source of one compiled chain."""
 
-    def __init__(self, S) -> None:
+    def __init__(self, S, entry: bool = False) -> None:
         self.S = S
+        self.entry = entry  # compiling a whole activation: `return` can be a Python return
         self.lines: list[str] = []
         self.consts: list = []
         self.covered: list = []
@@ -173,7 +174,16 @@ class _Gen:
             return "WHILE", self.inline_while
         if name == "for" and k in (4, 5) and m.args[0].next is None:
             return "FOR", self.inline_for_loop
+        if name == "return" and k <= 1 and self.entry:
+            return "RETURN", self.inline_return
         return None
+
+    def inline_return(self, m, r: str, depth: int) -> None:
+        """``return x`` in an activation's own code: a Python return, no exception."""
+        value = self.chain(m.args[0], "L", depth) if m.args else "NIL"
+        self.emit(depth, "if call is not None and call.stop_status is not None:")
+        self.emit(depth + 1, f"raise STOPS[call.stop_status]({value})")
+        self.emit(depth, f"return {value}")
 
     def loop_body(self, body, r: str, depth: int) -> None:
         """One iteration: the slice check, then the body with break/continue handled."""
@@ -256,7 +266,7 @@ def compile_entry(S, body):
     ``run(blk, target, caller_locals, message, args)`` — the same steps as
     ``Engine.activate`` (kept in step with it) with the body inline, saving a generator and
     a Python frame on every Io call."""
-    g = _Gen(S)
+    g = _Gen(S, entry=True)
     r = g.chain(body, "L", 3)
     head = [
         "    def run(blk, target, CL, m, args):",
@@ -355,6 +365,7 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str]):
         "IF": S.Object.slots.get("if"),
         "WHILE": S.Object.slots.get("while"),
         "FOR": S.Object.slots.get("for"),
+        "RETURN": S.Object.slots.get("return"),
         "check_for": check_for,
         "PREEMPT": PREEMPT,
         "IoBreak": IoBreak,
