@@ -113,7 +113,10 @@ def at(S, t, index):
     if is_raw(t):
         return raw_at(S, t, i)
     s = text(S, t)
-    return float(ord(s[i])) if i < len(s) else S.nil
+    if i >= len(s):
+        return S.nil
+    c = ord(s[i])
+    return float(c - 0xDC00 if 0xDC80 <= c <= 0xDCFF else c)  # an undecodable byte
 
 
 @P("atPut")

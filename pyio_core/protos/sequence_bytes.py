@@ -82,8 +82,25 @@ def to_bytes(t) -> bytes:
     s = t if t.__class__ is str else t.s
     w = width(t)
     if w == 0:
-        return s.encode("utf-8", "surrogatepass")
+        try:  # bytes that are not UTF-8 were kept as escape surrogates (see from_bytes)
+            return s.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            return s.encode("utf-8", "surrogatepass")
     return s.encode(_CODECS[w], "surrogatepass")
+
+
+def from_bytes(S, data: bytes, encoding: str = "utf8") -> MutableSeq:
+    """A mutable sequence holding ``data`` as upstream would (byte buffers from files,
+    sockets, Number asBuffer...): utf8 text keeps undecodable bytes as escape surrogates so
+    its bytes round-trip; "number" keeps the raw bytes as uint8 items."""
+    if encoding == "number":
+        seq = new_mutable(S, data.decode("latin-1"))
+    elif encoding == "utf8":
+        seq = new_mutable(S, data.decode("utf-8", "surrogateescape"))
+    else:
+        seq = new_mutable(S, _units(data, _ENCODING_WIDTH[encoding]))
+    seq.encoding = encoding
+    return seq
 
 
 def _units(data: bytes, w: int) -> str:
@@ -170,7 +187,8 @@ def items(S, t) -> list:
     """The receiver's items as Io values (Numbers)."""
     if is_raw(t):
         return raw_items(t)
-    return [float(ord(c)) for c in text(S, t)]
+    codes = [ord(c) for c in text(S, t)]
+    return [float(c - 0xDC00 if 0xDC80 <= c <= 0xDCFF else c) for c in codes]
 
 
 def as_text(S, t) -> str:
@@ -427,12 +445,6 @@ def _pack_format(fmt: str):
     return endian, parts
 
 
-def _raw_bytes(S, data: bytes) -> MutableSeq:
-    seq = new_mutable(S, data.decode("latin-1"))
-    seq.encoding = "number"
-    return seq
-
-
 @P("pack")
 def pack(S, t, fmt, *values):
     endian, parts = _pack_format(need_str(S, fmt, "pack"))
@@ -450,7 +462,7 @@ def pack(S, t, fmt, *values):
             n = number(S, v, "pack", i)
             p = _PACK_CODES[code]
             out += struct.pack(endian + p, n if p in "fd" else _wrapped(int(n), p))
-    return _raw_bytes(S, bytes(out))
+    return from_bytes(S, bytes(out), "number")
 
 
 def _wrapped(n: int, code: str) -> int:
@@ -496,7 +508,7 @@ def with_struct(S, t, lst):
         code = ITEM_TYPES[kind]
         n = number(S, value, "withStruct")
         out += struct.pack("<" + code, n if code in "fd" else _wrapped(int(n), code))
-    return _raw_bytes(S, bytes(out))
+    return from_bytes(S, bytes(out), "number")
 
 
 @P("asStruct")

@@ -17,7 +17,7 @@ from ..values import MutableSeq
 from .number import format_number
 from .object import need_str
 from .sequence_base import assertion, integer, like, mutable, new_mutable, number, text
-from .sequence_bytes import as_text, to_bytes
+from .sequence_bytes import as_text, from_bytes, to_bytes
 
 P = Prims("Sequence")
 
@@ -367,7 +367,7 @@ def print_(S, t):
     return t
 
 
-@P("linePrint", "println")
+@P("linePrint")
 def line_print(S, t):
     S.write((as_text(S, t) if t.__class__ is MutableSeq else text(S, t)) + "\n")
     return t
@@ -384,16 +384,6 @@ def as_base64(S, t, per_line=None):
     return new_mutable(S, code + "\n")
 
 
-def bytes_as_text(S, data: bytes) -> MutableSeq:
-    """A mutable sequence for decoded bytes: UTF-8 when they are, else one char per byte."""
-    try:
-        seq = new_mutable(S, data.decode("utf-8"))
-    except UnicodeDecodeError:
-        seq = new_mutable(S, data.decode("latin-1"))
-        seq.encoding = "ascii"
-    return seq
-
-
 @P("fromBase64")
 def from_base64(S, t):
     data = re.sub(rb"[^A-Za-z0-9+/]", b"", text(S, t).encode("latin-1", "ignore"))
@@ -402,7 +392,7 @@ def from_base64(S, t):
         raw = base64.b64decode(data + b"=" * (-len(data) % 4))
     except binascii.Error:
         raw = b""
-    return bytes_as_text(S, raw)
+    return from_bytes(S, raw)
 
 
 @P("percentEncoded")

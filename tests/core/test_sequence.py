@@ -393,7 +393,7 @@ def test_float_vector_items():
     code = ('v := Sequence clone setItemType("float32") setEncoding("number");'
             " v atPut(0, -0.5); v atPut(2, 0.5); v")
     assert show(code + " asList") == "list(-0.5, 0, 0.5)"
-    assert show(code) == "-0.500000, 0.000000, 0.500000"
+    assert show(code + " asString") == "-0.500000, 0.000000, 0.500000"
 
 
 def test_int16_items_wrap():
@@ -402,7 +402,7 @@ def test_int16_items_wrap():
 
 
 def test_number_encoding_of_text_gives_items():
-    assert show('"abc" asMutable setEncoding("number")') == "97, 98, 99"
+    assert show('"abc" asMutable setEncoding("number") asString') == "97, 98, 99"
 
 
 # -- bits and bytes ------------------------------------------------------------------------
@@ -432,13 +432,13 @@ NUMBERS_123 = 'Sequence clone setItemType("float32") setEncoding("number") appen
 
 
 @pytest.mark.parametrize("code, text", [
-    (f"{NUMBERS_123} + 1", "2.000000, 3.000000, 4.000000"),
-    (f"v := {NUMBERS_123}; v *= 2; v", "2.000000, 4.000000, 6.000000"),
-    (f"{NUMBERS_123} negate", "-1.000000, -2.000000, -3.000000"),
+    (f"({NUMBERS_123} + 1) asString", "2.000000, 3.000000, 4.000000"),
+    (f"v := {NUMBERS_123}; v *= 2; v asString", "2.000000, 4.000000, 6.000000"),
+    (f"{NUMBERS_123} negate asString", "-1.000000, -2.000000, -3.000000"),
     (f"{NUMBERS_123} sum", "6"),
     (f"{NUMBERS_123} mean", "2"),
     (f"{NUMBERS_123} dotProduct({NUMBERS_123})", "14"),
-    (f"v := {NUMBERS_123}; v setY(7); v", "1.000000, 7.000000, 3.000000"),
+    (f"v := {NUMBERS_123}; v setY(7); v asString", "1.000000, 7.000000, 3.000000"),
     ('"abc" sum', "294"),
     ('"abc" max', "99"),
     ('"abc" asMutable removeOddIndexes', "ac"),
