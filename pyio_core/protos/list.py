@@ -186,6 +186,8 @@ def run_body(S, items: list, L, names, body, visit, reverse: bool = False, keep:
     slots = loop_slots(S, L) if vname is not None else None
     saved = None if keep or slots is None else _save(slots, names)
     r = S.nil
+    loop_body = S.loop_body
+    step = -1 if reverse else 1
     i = len(items) - 1 if reverse else 0
     try:
         while True:
@@ -197,17 +199,18 @@ def run_body(S, items: list, L, names, body, visit, reverse: bool = False, keep:
                 break
             v = items[i]
             if slots is None:
-                r, stop = yield from S.loop_body(body, L, v)
+                r, stop = yield from loop_body(body, L, v)
             else:
                 if iname is not None:
                     slots[iname] = float(i)
                 slots[vname] = v
-                r, stop = yield from S.loop_body(body, L)
-            if stop == "break":
+                r, stop = yield from loop_body(body, L)
+            if stop is not None:
+                if stop == "break":
+                    break
+            elif visit is not None and visit(i, v, r):
                 break
-            if stop is None and visit is not None and visit(i, v, r):
-                break
-            i += -1 if reverse else 1
+            i += step
     finally:
         if saved:
             _restore(slots, saved)
