@@ -23,7 +23,10 @@ Protos Core do(
 
         // the case's name when there is one case, else the script's file name
         name := method(
-            if(self cases size > 1, return System launchScript fileName)
+            if(self cases size > 1,
+                script := System launchScript
+                return if(script, script fileName, "")
+            )
             if(self cases size == 1, self cases keys first, "")
         )
 

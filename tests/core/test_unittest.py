@@ -161,3 +161,10 @@ def test_run_exit_status_protocol():
         it.do_string("T := UnitTest clone do(testA := method(fail); testB := method(fail))\n"
                      "System exit(FileCollector run size)")
     assert e.value.code == 2
+
+
+def test_runner_name_without_a_script():
+    out = run("ATest := UnitTest clone do(testX := method(nil))\n"
+              "BTest := UnitTest clone do(testY := method(nil))\n"
+              "FileCollector run")
+    assert out.endswith("\nOK" + " " * 68 + "\n\n")
