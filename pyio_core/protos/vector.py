@@ -205,6 +205,12 @@ def is_empty(S, t):
     return S.bool(not need_vector(S, t, "isEmpty").items)
 
 
+@P("contains")
+def contains(S, t, value):
+    x = number_arg(S, value, "contains")
+    return S.bool(x in need_vector(S, t, "contains").items)
+
+
 @P("isZero")
 def is_zero(S, t):
     return S.bool(not any(need_vector(S, t, "isZero").items))
