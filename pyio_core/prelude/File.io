@@ -27,24 +27,18 @@ File do(
     copyToPathWithoutYielding := getSlot("copyToPath")
 
     // streaming: copy the rest of the file, streamReadSize bytes at a time, to anything
-    // that answers write (another File, a socket...)
+    // that answers write (another File, a socket...); streamTo yields between chunks
     streamDestination := nil
     setStreamDestination := method(destination, self streamDestination = destination; self)
-    streamToWithoutYielding := method(destination,
+    streamTo := method(destination, yielding,
         self open
         while((chunk := self readStringOfLength(streamReadSize)) != nil,
             destination write(chunk)
+            if(yielding != false, yield)
         )
         self
     )
-    streamTo := method(destination,
-        self open
-        while((chunk := self readStringOfLength(streamReadSize)) != nil,
-            destination write(chunk)
-            yield
-        )
-        self
-    )
+    streamToWithoutYielding := method(destination, streamTo(destination, false))
     startStreaming := method(streamTo(streamDestination))
 
     // the name up to its last "." ("a.b.c" -> "a.b"; upstream gives "" without a dot)
@@ -57,18 +51,6 @@ File do(
     parentDirectory := method(Directory with(self path pathComponent))
     containingDirectory := method(parentDirectory)
     thisSourceFile := method(File with(Path absolute(call message label)))
-    foreachLine := method(
-        lineName := call argAt(0) name
-        body := call argAt(1)
-        wasOpen := self isOpen
-        if(wasOpen not, self openForReading)
-        while(line := self readLine,
-            call sender setSlot(lineName, line)
-            call sender doMessage(body)
-        )
-        if(wasOpen not, self close)
-        self
-    )
 )
 
 Sequence asFile := method(File with(self))

@@ -340,27 +340,51 @@ def read_to_buffer_length(S, t, buffer, n):
     return float(len(data))
 
 
-@P.lazy("foreach")
-def foreach(S, t, L, m):
-    """``foreach([index,] byte, body)`` over the bytes left in the open file."""
-    f = need_file(S, t)
-    fh = need_open(f)
+def _each(S, L, m, items):
+    """Runs ``m``'s body for each item: ``(value, body)`` or ``(index, value, body)``."""
     args = m.args
     if len(args) < 2:
-        raise IoError("foreach requires 2 or 3 arguments")
+        raise IoError(f"{m.name} requires 2 or 3 arguments")
     index_name = args[0].name if len(args) > 2 else None
     value_name, body = args[-2].name, args[-1]
-    data = fh.read() if fh is not None else b""
     r = S.nil
     slots = L.slots
-    for i, b in enumerate(data):
+    for i, item in enumerate(items):
         if index_name is not None:
             slots[index_name] = float(i)
-        slots[value_name] = float(b)
+        slots[value_name] = item
         r, stop = yield from S.loop_body(body, L)
         if stop == "break":
             break
     return r
+
+
+@P.lazy("foreach")
+def foreach(S, t, L, m):
+    """``foreach([index,] byte, body)`` over the bytes left in the open file."""
+    fh = need_open(need_file(S, t))
+    data = fh.read() if fh is not None else b""
+    return (yield from _each(S, L, m, (float(b) for b in data)))
+
+
+@P.lazy("foreachLine")
+def foreach_line(S, t, L, m):
+    """``foreachLine([index,] line, body)``: each line, read as it goes (stdin too); the
+    file is opened for reading if it was not open, and then closed again."""
+    f = need_file(S, t)
+    opened = f.fh is None and f.std is None
+    if opened:
+        _open(S, f, None, "r")
+
+    def lines():
+        while (line := _read_line(S, f)) is not None:
+            yield new_mutable(S, line)
+
+    try:
+        return (yield from _each(S, L, m, lines()))
+    finally:
+        if opened:
+            close(S, f)
 
 
 @P("isAtEnd")

@@ -222,3 +222,10 @@ def test_popen(io):
               "f readLine println\n"
               "f readLines println\n"
               "f close exitStatus println") == ["true", "hello", 'list("world")', "3"]
+
+
+def test_foreach_line_with_index_and_break(io, tmp_path):
+    (tmp_path / "l.txt").write_text("a\nb\nc\n")
+    assert io('f := File with("l.txt")\n'
+              'r := f foreachLine(i, l, write(i, l, " "); if(i == 1, break))\n'
+              '"" println; r println; f isOpen println') == ["0a 1b ", "nil", "false"]
