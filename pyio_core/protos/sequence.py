@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..errors import IoBreak, IoContinue, IoError
 from ..objects import IoObject
 from ..registry import Prims
-from ..values import IoMap, MutableSeq, raw_clone
+from ..values import IoMap, MutableSeq
 from .number import format_number
 from .object import need_str
 from .sequence_base import (
@@ -65,17 +65,6 @@ def is_symbol(S, t):
 @P("isMutable")
 def is_mutable(S, t):
     return S.bool(t.__class__ is MutableSeq)
-
-
-@P.gen("clone")
-def clone(S, t):
-    if t.__class__ is str:
-        return t
-    new = raw_clone(t)
-    init = S.slot_value(new, "init")
-    if init is not None:
-        yield from S.activate_value(init, new, S.init_message, S.lobby)
-    return new
 
 
 @P("copy")
