@@ -164,10 +164,15 @@ def set_second(S, t, value):
 
 
 # -- the clock -------------------------------------------------------------------------------
+def host_now(S) -> float:
+    """Seconds since 1970 by the host's clock (the browser supplies its own)."""
+    return float(S.host.now())
+
+
 @P("now")
 def now(S, t):
     d = need_date(S, t, "now")
-    moment = S.host.now()
+    moment = host_now(S)
     d.sec = math.floor(moment)
     d.usec = int((moment - d.sec) * 1000000)
     d.west = d.dst = 0
@@ -183,9 +188,9 @@ def clock(S, t):
 @P.lazy("secondsToRun")
 def seconds_to_run(S, t, L, m):
     """Wall-clock seconds taken to evaluate the argument."""
-    start = S.host.now()
+    start = host_now(S)
     yield from S.arg(m, L, 0)
-    return S.host.now() - start
+    return host_now(S) - start
 
 
 @P.lazy("cpuSecondsToRun")
@@ -205,7 +210,7 @@ def seconds_since(S, t, other):
 
 
 def _since_now(S, d: IoDate) -> float:
-    moment = S.host.now()
+    moment = host_now(S)
     whole = math.floor(moment)
     return (whole - d.sec) + (int((moment - whole) * 1000000) - d.usec) / 1000000.0
 
