@@ -11,6 +11,7 @@ from ..message import Message
 from ..parser.printer import format_message
 from ..registry import Prims
 from .object import need_str
+from .printing import message_simple
 
 
 def _new_proto(protos: list) -> Message:
@@ -261,8 +262,7 @@ def code(S, t):
 
 @P("asSimpleString")
 def as_simple_string(S, t):
-    s = format_message(need_msg(S, t, "asSimpleString")).replace(" ;\n", "; ")
-    return s[:37] + "..." if len(s) > 40 else s
+    return message_simple(need_msg(S, t, "asSimpleString"))
 
 
 @P("codeOfLength")

@@ -27,9 +27,19 @@ def simple_repr(S, v) -> str:
     if tc is Block:
         names = "".join(n + ", " for n in v.arg_names)
         return f"{'method' if v.scope is None else 'block'}({names}...)"
-    if tc is CFunction or tc is Message:
+    if tc is Message:
+        return message_simple(v)
+    if tc is CFunction:
         return S.simple_string(v)
     return short_name(S, v)
+
+
+def message_simple(m) -> str:
+    """``Message asSimpleString``: the code on one line, cut to 40 characters."""
+    from ..parser.printer import format_message
+
+    s = format_message(m).replace(" ;\n", "; ")
+    return s[:37] + "..." if len(s) > 40 else s
 
 
 def default_as_string(S, v) -> str:

@@ -16,7 +16,7 @@ from pyio_core.state import IoUncaught
 
 def run(code: str) -> str:
     host = CaptureHost()
-    Interpreter(host=host).do_string(code)
+    Interpreter(host=host).do_string(code, label="_s.io")
     return host.output
 
 
@@ -189,7 +189,7 @@ o dm(4) println""",
     ("""\
 Object clone do(a := method(x, y, x); b := block(x, x); c := Object getSlot("if")) println""",
      """\
- Object_0x561216298210:
+ Object_0x55fc80101b50:
   a                = method(x, y, ...)
   b                = block(x, ...)
   c                = Object_if()
@@ -198,12 +198,12 @@ Object clone do(a := method(x, y, x); b := block(x, x); c := Object getSlot("if"
     ("""\
 Object clone do(e := "str"; f := 1.5; g := nil; h := true; i := Object clone) println""",
      """\
- Object_0x56233d1f8750:
+ Object_0x555f6bd2b680:
   e                = "str"
   f                = 1.5
   g                = nil
   h                = true
-  i                = Object_0x56233d26fce0
+  i                = Object_0x555f6bd25590
 
 """),
     ("""\
@@ -211,16 +211,16 @@ Foo := Object clone
 Foo println
 Foo clone println""",
      """\
- Foo_0x562670dc39e0:
+ Foo_0x55d1fc26b080:
   type             = "Foo"
 
- Foo_0x562670e7a380:
+ Foo_0x55d1fc365ee0:
 
 """),
     ("""\
 Object clone do(abc := 1; bcd := 2) slotSummary("b") println""",
      """\
- Object_0x55b3aa6e1080:
+ Object_0x55b420f362a0:
   abc              = 1
   bcd              = 2
 
@@ -230,7 +230,7 @@ o := Object clone
 o type := "Bar"
 o println""",
      """\
- Bar_0x559b655169e0:
+ Bar_0x559554d58080:
   type             = "Bar"
 
 """),
@@ -338,7 +338,7 @@ Io Assertion 'perform takes a single argument when using a Message as an argumen
     ("""\
 Object clone do(a := 1) shallowCopy println""",
      """\
- Object_0x563f1bbb0ce0:
+ Object_0x56137058b490:
   a                = 1
 
 """),
@@ -482,7 +482,7 @@ o setX(4) x println
 o println""",
      """\
 4
- Object_0x55c20e5a92a0:
+ Object_0x5587e5343080:
   setX             = method(...)
   x                = 4
 
