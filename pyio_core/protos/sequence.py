@@ -17,6 +17,7 @@ from ..values import IoMap, MutableSeq
 from .number import format_number
 from .object import need_str
 from .sequence_base import (
+    ascii_lower,
     assertion,
     check_char,
     find,
@@ -307,8 +308,8 @@ def contains_seq(S, t, other):
 
 @P("containsAnyCaseSeq")
 def contains_any_case_seq(S, t, other):
-    sub = need_str(S, other, "containsAnyCaseSeq").lower()
-    return S.bool(find(text(S, t).lower(), sub) != -1)
+    sub = ascii_lower(need_str(S, other, "containsAnyCaseSeq"))
+    return S.bool(find(ascii_lower(text(S, t)), sub) != -1)
 
 
 @P("occurrencesOfSeq")
@@ -366,7 +367,8 @@ def ge(S, t, o):
 
 @P("isEqualAnyCase")
 def is_equal_any_case(S, t, other):
-    return S.bool(text(S, t).lower() == need_str(S, other, "isEqualAnyCase").lower())
+    other = need_str(S, other, "isEqualAnyCase")
+    return S.bool(ascii_lower(text(S, t)) == ascii_lower(other))
 
 
 # -- concatenation -------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import string
 
 from ..errors import IoError
 from ..values import MutableSeq
@@ -86,3 +87,16 @@ def check_char(n: float) -> str:
     if 0 <= i < 0x110000:
         return chr(i)
     return chr(i & 0xFF)
+
+
+# Upstream changes case with C's toupper/tolower: ASCII letters only.
+_UPPER = str.maketrans(string.ascii_lowercase, string.ascii_uppercase)
+_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def ascii_upper(s: str) -> str:
+    return s.translate(_UPPER)
+
+
+def ascii_lower(s: str) -> str:
+    return s.translate(_LOWER)

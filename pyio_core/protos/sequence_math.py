@@ -75,7 +75,9 @@ def _in_place(name: str, op):
 
 def _copying(name: str, op):
     def prim(S, t, o):
-        new = mutable_copy(S, _numeric(S, t, name))
+        if t.__class__ is not MutableSeq or t.encoding != "number":
+            raise IoError("Io Assertion 'operation not valid on non-number encodings'")
+        new = mutable_copy(S, t)
         _apply(S, new, o, op, name)
         return new
 

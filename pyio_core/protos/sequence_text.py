@@ -16,7 +16,17 @@ from ..registry import Prims
 from ..values import MutableSeq
 from .number import format_number
 from .object import need_str
-from .sequence_base import assertion, integer, like, mutable, new_mutable, number, text
+from .sequence_base import (
+    ascii_lower,
+    ascii_upper,
+    assertion,
+    integer,
+    like,
+    mutable,
+    new_mutable,
+    number,
+    text,
+)
 from .sequence_bytes import as_text, from_bytes, to_bytes
 
 P = Prims("Sequence")
@@ -24,55 +34,39 @@ P = Prims("Sequence")
 WHITESPACE = " \t\n\r"
 
 
-# -- case ----------------------------------------------------------------------------------
-def _map_chars(s: str, f) -> str:
-    """Upper/lower-case ``s`` one character at a time (never changing its length)."""
-    out = f(s)
-    if len(out) == len(s):
-        return out
-    return "".join(c if len(f(c)) != 1 else f(c) for c in s)
-
-
-def _upper(s: str) -> str:
-    return _map_chars(s, str.upper)
-
-
-def _lower(s: str) -> str:
-    return _map_chars(s, str.lower)
-
-
+# -- case ---------------------------------------------------------------------------------
 @P("asUppercase")
 def as_uppercase(S, t):
     s = text(S, t)
-    u = _upper(s)
+    u = ascii_upper(s)
     return t if t.__class__ is str and u == s else u
 
 
 @P("asLowercase")
 def as_lowercase(S, t):
     s = text(S, t)
-    u = _lower(s)
+    u = ascii_lower(s)
     return t if t.__class__ is str and u == s else u
 
 
 @P("uppercase")
 def uppercase(S, t):
     seq = mutable(S, t, "uppercase")
-    seq.s = _upper(seq.s)
+    seq.s = ascii_upper(seq.s)
     return t
 
 
 @P("lowercase")
 def lowercase(S, t):
     seq = mutable(S, t, "lowercase")
-    seq.s = _lower(seq.s)
+    seq.s = ascii_lower(seq.s)
     return t
 
 
 @P("asCapitalized")
 def as_capitalized(S, t):
     s = text(S, t)
-    c = _upper(s[:1]) + s[1:]
+    c = ascii_upper(s[:1]) + s[1:]
     return t if t.__class__ is str and c == s else like(S, t, c)
 
 
@@ -80,7 +74,7 @@ def as_capitalized(S, t):
 def capitalize(S, t):
     seq = mutable(S, t, "capitalize")
     s = seq.s
-    seq.s = _upper(s[:1]) + s[1:]
+    seq.s = ascii_upper(s[:1]) + s[1:]
     return t
 
 
@@ -93,20 +87,20 @@ def make_first_character_uppercase(S, t):
 def make_first_character_lowercase(S, t):
     seq = mutable(S, t, "makeFirstCharacterLowercase")
     s = seq.s
-    seq.s = _lower(s[:1]) + s[1:]
+    seq.s = ascii_lower(s[:1]) + s[1:]
     return t
 
 
 @P("isLowercase")
 def is_lowercase(S, t):
     s = text(S, t)
-    return S.bool(_lower(s) == s)
+    return S.bool(ascii_lower(s) == s)
 
 
 @P("isUppercase")
 def is_uppercase(S, t):
     s = text(S, t)
-    return S.bool(_upper(s) == s)
+    return S.bool(ascii_upper(s) == s)
 
 
 # -- stripping -----------------------------------------------------------------------------
@@ -237,8 +231,16 @@ _NUMBER = re.compile(
 )
 
 
+_HEX_INTEGER = re.compile(r"0[xX]([0-9a-fA-F]*)")
+
+
 def parse_number(s: str) -> float:
-    """C's strtod on the text: the longest numeric prefix after spaces, else nan."""
+    """C's strtod on the text: the longest numeric prefix after spaces, else nan; text
+    starting with 0x is read as a hexadecimal integer, as upstream does."""
+    if len(s) > 2:
+        hexa = _HEX_INTEGER.match(s)
+        if hexa is not None:
+            return float(int(hexa.group(1) or "0", 16) % (1 << 64))
     m = _NUMBER.match(s)
     if m is None:
         return math.nan
