@@ -20,6 +20,9 @@ def show(expr: str) -> str:
     return out(f"({expr}) println").removesuffix("\n")
 
 
+FLOATS = 'Sequence clone setItemType("float32") setEncoding("number") append(1.5, 2)'
+
+
 def error(code: str) -> str:
     """The error text of the exception ``code`` raises."""
     return out(f"e := try({code}); if(e, e error print, \"no error\" print)")
@@ -233,9 +236,9 @@ ENCODINGS_AND_BYTES = [
     ('"abcd" asMutable setItemType("uint16") at(0)', '25185'),
     ('"abcd" asMutable setItemType("uint16") size', '2'),
     ('"abcd" asMutable setItemType("uint16") encoding', 'ucs2'),
-    ('Sequence clone setItemType("float32") setEncoding("number") append(1.5, 2) asList', 'list(1.5, 2)'),
-    ('Sequence clone setItemType("float32") setEncoding("number") append(1.5, 2) size', '2'),
-    ('Sequence clone setItemType("float32") setEncoding("number") append(1.5, 2) sizeInBytes', '8'),
+    (FLOATS + " asList", 'list(1.5, 2)'),
+    (FLOATS + " size", '2'),
+    (FLOATS + " sizeInBytes", '8'),
     ('"ab" asMutable convertToItemType("uint16") itemType', 'uint16'),
     ('Sequence validEncodings', 'list("ascii", "utf8", "ucs2", "ucs4", "number")'),
 ]
