@@ -44,9 +44,16 @@ class TerminalHost(Host):
             self.blocked = False
 
     def read_line(self, prompt: str = "") -> str | None:
+        """At a terminal, ``input`` gives line editing and history (readline)."""
         self.blocked = True
         try:
-            return super().read_line(prompt)
+            if not sys.stdin.isatty():
+                return super().read_line(prompt)
+            self.flush()
+            try:
+                return input(prompt)
+            except EOFError:
+                return None
         finally:
             self.blocked = False
 
@@ -142,6 +149,8 @@ class Session:
     def repl(self) -> int:
         """Read-eval-print like upstream: ``Io> `` prompt, ``==> value`` echo."""
         host, it = self.host, self.it
+        if sys.stdin.isatty():
+            _enable_line_editing()
         self.run_code("Lobby exit := method(System exit)", "Command Line")
         host.write(f"Io {it.version}\n")
         while True:
@@ -169,6 +178,13 @@ class Session:
                 self.running = False
                 it.interrupted = False
                 host.flush()
+
+
+def _enable_line_editing() -> None:
+    try:
+        import readline  # noqa: F401  (importing it is what makes input() editable)
+    except ImportError:  # Windows, some minimal Pythons
+        pass
 
 
 def main(argv: list[str] | None = None) -> int:
