@@ -164,17 +164,22 @@ def set_second(S, t, value):
 
 
 # -- the clock -------------------------------------------------------------------------------
-def host_now(S) -> float:
-    """Seconds since 1970 by the host's clock (the browser supplies its own)."""
-    return float(S.host.now())
+def host_now(S) -> tuple[int, int]:
+    """(seconds, microseconds) since 1970 by the host's clock (a browser supplies its own),
+    kept apart as upstream's timeval is, so differences print without float noise."""
+    moment = float(S.host.now())
+    whole = math.floor(moment)
+    return whole, int((moment - whole) * 1000000)
+
+
+def elapsed(later: tuple[int, int], earlier: tuple[int, int]) -> float:
+    return (later[0] - earlier[0]) + (later[1] - earlier[1]) / 1000000.0
 
 
 @P("now")
 def now(S, t):
     d = need_date(S, t, "now")
-    moment = host_now(S)
-    d.sec = math.floor(moment)
-    d.usec = int((moment - d.sec) * 1000000)
+    d.sec, d.usec = host_now(S)
     d.west = d.dst = 0
     return t
 
@@ -190,7 +195,7 @@ def seconds_to_run(S, t, L, m):
     """Wall-clock seconds taken to evaluate the argument."""
     start = host_now(S)
     yield from S.arg(m, L, 0)
-    return host_now(S) - start
+    return elapsed(host_now(S), start)
 
 
 @P.lazy("cpuSecondsToRun")
@@ -206,13 +211,11 @@ def cpu_seconds_to_run(S, t, L, m):
 def seconds_since(S, t, other):
     d = need_date(S, t, "secondsSince")
     o = date_arg(S, other, "secondsSince")
-    return (d.sec - o.sec) + (d.usec - o.usec) / 1000000.0
+    return elapsed((d.sec, d.usec), (o.sec, o.usec))
 
 
 def _since_now(S, d: IoDate) -> float:
-    moment = host_now(S)
-    whole = math.floor(moment)
-    return (whole - d.sec) + (int((moment - whole) * 1000000) - d.usec) / 1000000.0
+    return elapsed(host_now(S), (d.sec, d.usec))
 
 
 @P("secondsSinceNow")

@@ -247,3 +247,8 @@ def test_adding_an_hour_rolls_over_the_year():
     code = ("d := Date clone fromNumber(1e9) setMonth(12) setDay(31) setHour(23) "
             "setMinute(59) setSecond(59); d += Duration clone setHours(1); d println")
     assert out(code) == "2002-01-01 00:59:59 UTC\n"
+
+
+def test_seconds_to_run_has_microsecond_steps():
+    # whole seconds and microseconds are subtracted apart, so no float noise shows
+    assert out("Date secondsToRun(nil) println", FixedClock(1e9 + 0.25, step=0.5)) == "0.5\n"
