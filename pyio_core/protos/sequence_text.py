@@ -436,7 +436,7 @@ def parse_json(S, t):
     try:
         return _from_json(S, json.loads(text(S, t)))
     except ValueError:
-        raise IoError("Sequence parseJson: invalid JSON") from None
+        raise IoError("Can't parse JSON.") from None
 
 
 _JSON_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "/": "\\/", "\b": "\\b",

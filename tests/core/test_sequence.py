@@ -468,3 +468,26 @@ def test_with_struct_and_as_struct():
     assert show('s := Sequence withStruct(list("uint8", 65, "int16", -2, "float32", 1.5));'
                 ' o := s asStruct(list("uint8", "a", "int16", "b", "float32", "c"));'
                 " list(s size, o a, o b, o c)") == "list(7, 65, -2, 1.5)"
+
+
+# -- upstream's C-library details ----------------------------------------------------------
+@pytest.mark.parametrize("expr, text", [
+    ('"éa" asUppercase', "éA"),
+    ('"ÉA" asLowercase', "Éa"),
+    ('"éa" asCapitalized', "éa"),
+    ('"ÉA" isEqualAnyCase("éa")', "false"),
+    ('"0x1.8" asNumber', "1"),
+    ('"0xff" asNumber', "255"),
+    ('" 0x10" asNumber', "16"),
+    ('"1e400" asNumber', "nan"),
+    ('"  -3x" asNumber', "-3"),
+    ('"abc" asNumber', "nan"),
+])
+def test_c_library_behaviour(expr, text):
+    assert show(expr) == text
+
+
+def test_parse_json():
+    assert show('"{\\"a\\": [1, 2.5, \\"x\\", true, null]}" parseJson at("a")') \
+        == 'list(1, 2.5, "x", true, nil)'
+    assert error('"{" parseJson') == "Can't parse JSON."
