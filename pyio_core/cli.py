@@ -65,6 +65,8 @@ class Session:
         self.host = TerminalHost()
         self.it = Interpreter(host=self.host)
         self.running = False
+        # as in upstream's CLI, a bare `exit` ends the session
+        self.it.do_string("Lobby exit := method(System exit)", "Command Line")
 
     # -- Ctrl-C --------------------------------------------------------------------------
     def on_sigint(self, signum, frame) -> None:
@@ -151,7 +153,6 @@ class Session:
         host, it = self.host, self.it
         if sys.stdin.isatty():
             _enable_line_editing()
-        self.run_code("Lobby exit := method(System exit)", "Command Line")
         host.write(f"Io {it.version}\n")
         while True:
             try:
