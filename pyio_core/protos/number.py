@@ -186,24 +186,29 @@ def c_fixed(n: float, width: int, prec: int) -> str:
 
 
 # -- arithmetic ------------------------------------------------------------------------------
-def _domain(fn, x: float, nan: float = NEG_NAN) -> float:
-    """A libm call; where Python raises, C returns NaN or infinity instead."""
-    try:
-        return fn(x)
-    except ValueError:
-        return x if x != x else nan
-    except OverflowError:
-        return math.inf
+def libm(fn, nan: float = NEG_NAN):
+    """A Python math function answering as C's does where Python raises: NaN (``nan``; its
+    sign varies by function in glibc) outside the domain, infinity on overflow."""
+    def call(x: float) -> float:
+        try:
+            return fn(x)
+        except ValueError:
+            return x if x != x else nan
+        except OverflowError:
+            return math.inf
+
+    return call
 
 
 def c_pow(a: float, b: float) -> float:
+    """C's pow: overflow and 0 to a negative power give infinities, not exceptions."""
     try:
         return math.pow(a, b)
-    except ValueError:
+    except (ValueError, OverflowError) as e:
+        odd = math.isfinite(b) and b == int(b) and int(b) % 2 == 1
+        if a == 0.0 or isinstance(e, OverflowError):
+            return -math.inf if odd and math.copysign(1.0, a) < 0 else math.inf
         return NEG_NAN
-    except OverflowError:
-        odd = b == int(b) and int(b) % 2 == 1
-        return -math.inf if a < 0 and odd else math.inf
 
 
 @P("%", "mod")
@@ -294,7 +299,7 @@ _F32 = struct.Struct("<f")
 _F32_E = f32(math.e)
 
 
-def _log_of(fn):
+def c_log(fn):
     """A Python logarithm with C's answers at 0 and infinity."""
     def call(x: float) -> float:
         if x == 0.0:
@@ -306,9 +311,7 @@ def _log_of(fn):
     return call
 
 
-_ln = _log_of(math.log)
-_log2 = _log_of(math.log2)
-_log10 = _log_of(math.log10)
+_ln = libm(c_log(math.log))
 
 
 @P("log")
@@ -316,25 +319,25 @@ def log(S, t, base=None):
     """The base is a C float in upstream, so ``10 log`` is not quite ln(10)."""
     n = target(S, t, "log")
     b = _F32_E if base is None else f32(num(S, base, "log"))
-    return c_div(_domain(_ln, n), _domain(_ln, b))
+    return c_div(_ln(n), _ln(b))
 
 
-def _unary(name: str, fn, nan: float = NEG_NAN):
+def _unary(name: str, fn):
     @P(name)
     def prim(S, t):
-        return _domain(fn, target(S, t, name), nan)
+        return fn(target(S, t, name))
 
     prim.__name__ = name
     return prim
 
 
 # glibc's NaN sign differs per function: log10, acos and asin give +nan, the others -nan.
-for _name, _fn, _nan in (("sqrt", math.sqrt, NEG_NAN), ("exp", math.exp, NEG_NAN),
-                         ("sin", math.sin, NEG_NAN), ("cos", math.cos, NEG_NAN),
-                         ("tan", math.tan, NEG_NAN), ("asin", math.asin, math.nan),
-                         ("acos", math.acos, math.nan), ("atan", math.atan, NEG_NAN),
-                         ("log2", _log2, NEG_NAN), ("log10", _log10, math.nan)):
-    _unary(_name, _fn, _nan)
+for _name, _fn in (("sqrt", libm(math.sqrt)), ("exp", libm(math.exp)),
+                   ("sin", libm(math.sin)), ("cos", libm(math.cos)), ("tan", libm(math.tan)),
+                   ("asin", libm(math.asin, math.nan)), ("acos", libm(math.acos, math.nan)),
+                   ("atan", libm(math.atan)), ("log2", libm(c_log(math.log2))),
+                   ("log10", libm(c_log(math.log10), math.nan))):
+    _unary(_name, _fn)
 
 
 @P("factorial")

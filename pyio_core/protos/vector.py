@@ -15,7 +15,7 @@ from ..errors import IoError
 from ..objects import IoObject
 from ..registry import Prims
 from ..values import MutableSeq
-from .number import c_fixed, c_int, c_pow, f32
+from .number import c_div, c_fixed, c_int, c_log, c_pow, f32, libm
 from .sequence_base import integer, size_t, wrap
 
 _TYPECODES = {"float32": "f", "int32": "i"}
@@ -388,24 +388,11 @@ def ge(S, t, o):
 
 
 # -- arithmetic ------------------------------------------------------------------------------
-def _safe(op):
-    """A binary operation with C's answers where Python raises."""
-    def call(x: float, y: float) -> float:
-        try:
-            return op(x, y)
-        except ZeroDivisionError:
-            if x != x or x == 0:
-                return -math.nan if x == 0 else x
-            return math.copysign(math.inf, x) * math.copysign(1.0, y)
-
-    return call
-
-
 _OPS = {
-    "+": _safe(lambda x, y: x + y),
-    "-": _safe(lambda x, y: x - y),
-    "*": _safe(lambda x, y: x * y),
-    "/": _safe(lambda x, y: x / y),
+    "+": lambda x, y: x + y,
+    "-": lambda x, y: x - y,
+    "*": lambda x, y: x * y,
+    "/": c_div,
     "**": c_pow,
 }
 
@@ -459,32 +446,16 @@ def _each(name: str, fn):
     prim.__name__ = name
 
 
-def _libm(fn, nan: float = -math.nan):
-    def call(x: float) -> float:
-        try:
-            return fn(x)
-        except ValueError:
-            return x if x != x else nan
-        except OverflowError:
-            return math.inf
-
-    return call
-
-
-def _log(fn):
-    return _libm(lambda x: -math.inf if x == 0 else fn(x))
-
-
 for _name, _fn in (("sin", math.sin), ("cos", math.cos), ("tan", math.tan),
                    ("asin", math.asin), ("acos", math.acos), ("atan", math.atan),
                    ("sinh", math.sinh), ("cosh", math.cosh), ("tanh", math.tanh),
                    ("sqrt", math.sqrt), ("abs", abs), ("negate", lambda x: -x),
                    ("square", lambda x: x * x)):
-    _each(_name, _libm(_fn))
+    _each(_name, libm(_fn))
 for _name, _fn in (("ceil", math.ceil), ("floor", math.floor)):
-    _each(_name, _libm(lambda x, f=_fn: float(f(x)) if math.isfinite(x) else x))
-_each("log", _log(math.log))
-_each("log10", _log(math.log10))
+    _each(_name, libm(lambda x, f=_fn: float(f(x)) if math.isfinite(x) else x))
+_each("log", libm(c_log(math.log)))
+_each("log10", libm(c_log(math.log10), math.nan))
 
 
 @P("rangeFill")
@@ -560,7 +531,7 @@ def mean_square(S, t):
 
 @P("rootMeanSquare")
 def root_mean_square(S, t):
-    return _libm(math.sqrt)(mean_square(S, t))
+    return libm(math.sqrt)(mean_square(S, t))
 
 
 @P("max")
