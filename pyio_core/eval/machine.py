@@ -10,6 +10,8 @@ a host future or input, and new top-level work from ``start``; the trampoline ta
 whenever nothing is running. ``run_queue`` is Io's ``Scheduler yieldingCoros`` list, which
 ``yield``/``pause`` (protos/coroutine.py) manage as upstream does; they first move every
 ``ready`` coroutine onto it, so timers wake coroutines even while others keep yielding.
+When a coroutine ends with no living parent, ``run_slice`` returns (``MORE``), so whoever
+waits for it (``Interpreter.finish``) sees it finished even if other coroutines could run.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from collections import deque
 from types import GeneratorType
 
 from ..errors import IoExit, IoInterrupt, IoRaise, IoStop
-from ..values import Coroutine
 from .requests import PARK, PREEMPT, Resume
 
 # run_slice results
@@ -114,14 +115,10 @@ class Machine:
             if co is None:
                 if self.timers:
                     self.fire_timers()
-                if self.ready:
-                    co = self.ready.popleft()
-                else:
-                    co = self.from_run_queue()
-                    if co is None:
-                        waiting = self.next_timer() is not None or self.waiting_external()
-                        return WAITING if waiting else DONE
-                self.coro = co
+                if not self.ready:
+                    waiting = self.next_timer() is not None or self.waiting_external()
+                    return WAITING if waiting else DONE
+                co = self.coro = self.ready.popleft()
             stack = co.stack
             gen = stack[-1]
             exc = co.throw_exc
@@ -136,6 +133,8 @@ class Machine:
                 co.send_value = s.value
                 if not stack:
                     self.coroutine_ended(co, s.value, None)
+                    if self.coro is None:
+                        return MORE  # a caller may be waiting for exactly this coroutine
                 continue
             except (IoRaise, IoStop, IoInterrupt, IoExit) as e:
                 stack.pop()
@@ -146,6 +145,8 @@ class Machine:
                     self.coroutine_ended(co, None, e)
                     if isinstance(e, (IoInterrupt, IoExit)):
                         raise
+                    if self.coro is None:
+                        return MORE
                 continue
             co.send_value = None
             if req.__class__ is GeneratorType:
@@ -179,19 +180,6 @@ class Machine:
                 self.coro = None
                 continue
             co.throw_exc = IoRaise(self.error_exception(f"bad request {req!r}", None))
-
-    def from_run_queue(self):
-        """When nothing runs and nothing is ready, the first suspended coroutine waiting in
-        ``Scheduler yieldingCoros`` (one whose starter finished and left it queued)."""
-        q = self.run_queue
-        if q is None:
-            return None
-        items = q.items
-        for i, c in enumerate(items):
-            if c.__class__ is Coroutine and c.started and not c.finished and c.stack:
-                del items[i]
-                return c
-        return None
 
     def waiting_external(self) -> bool:
         """True while a host future (JS promise, console input) may still wake someone."""
