@@ -12,13 +12,12 @@ import os
 import platform as _platform
 import subprocess
 import sys
-import time
 
 from ..errors import IoError, IoExit
-from ..eval.machine import PARK
 from ..message import Message
 from ..registry import Prims
 from ..values import IoList
+from .coroutine import wait
 from .directory import absolute, join_path
 from .object import need_str
 from .sequence_base import integer, number
@@ -90,13 +89,9 @@ def system(S, t, command):
 
 @P.gen("sleep")
 def sleep(S, t, seconds):
-    """Suspends only the calling coroutine (a timer wakes it), so other coroutines and the
-    browser's event loop keep running."""
-    secs = number(S, seconds, "sleep")
-    if secs > 0:
-        S.wake_at(time.monotonic() + secs, S.coro)
-        yield PARK
-    return t
+    """Like ``wait``: suspends only the calling coroutine (a timer wakes it), so other
+    coroutines and the browser's event loop keep running."""
+    return (yield from wait(S, t, number(S, seconds, "sleep")))
 
 
 @C("collect")
