@@ -18,6 +18,7 @@ from .registry import PROTO_CLASSES, TABLE, arity
 from .errors import IoError
 from .protos.exception import new_exception
 from .protos.number import format_number
+from .protos.object import LOCALS_OWN
 from .protos.object import compare as object_compare
 from .protos.printing import default_as_string
 from .values import CFunction, Coroutine, IoList, IoMap, MutableSeq
@@ -122,8 +123,10 @@ class Interpreter(Engine, Machine):
         self.seq_protos = [self.Sequence]
         self.cfunc_protos = [self.CFunction]
         self._install_primitives()
-        # Locals: a copy of Object's primitive slots and no protos (upstream's design)
-        loc = self.LocalsProto = IoObject([], dict(obj.slots))
+        # Locals: a copy of Object's primitives upstream has there, and no protos (upstream's
+        # design); other messages sent without a receiver in a method go on to its self
+        loc = self.LocalsProto = IoObject(
+            [], {k: v for k, v in obj.slots.items() if k in LOCALS_OWN})
         for name, fn, kind in TABLE.get("Locals", ()):
             loc.slots[name] = self._cfunction(fn, kind, name, "Locals")
         core.slots["Locals"] = loc

@@ -114,21 +114,6 @@ def new_slot(S, t, name, value=None, doc=None):
     return value
 
 
-# Object methods that upstream's Locals proto lacks (they are Io methods there): sent without
-# a receiver inside a method they must reach the method's self, not act on the locals.
-TO_SELF = ("..", "?", "ancestors", "asSimpleString", "asString", "doFile", "doRelativeFile",
-           "hasSlot", "newSlot", "println", "relativeDoFile", "slotSummary", "switch",
-           "uniqueHexId")
-
-
-@L_.lazy(*TO_SELF)
-def locals_to_self(S, t, L, m):
-    s = t.slots.get("self")
-    if s is None or s is t:
-        return S.nil
-    return (yield from S.send(s, m, L))
-
-
 @P("getSlot")
 def get_slot(S, t, name):
     v = S.slot_value(t, need_str(S, name, "getSlot"))
@@ -640,3 +625,22 @@ def list_(S, t, *items):
 def group(S, t, value=None):
     """``(expr)``: the parser makes an unnamed message whose argument is the expression."""
     return S.nil if value is None else value
+
+
+# The Object primitives upstream's Locals proto has (state.py copies only these): anything
+# else sent without a receiver inside a method goes on to the method's self, as upstream.
+LOCALS_OWN = frozenset((
+    "", "!=", "-", "<", "<=", "==", ">", ">=", "ancestorWithSlot", "appendProto",
+    "argIsActivationRecord", "argIsCall", "asBoolean", "become", "block", "break", "clone",
+    "cloneWithoutInit", "compare", "contextWithSlot", "continue", "do", "doMessage", "doString",
+    "evalArg", "evalArgAndReturnNil", "evalArgAndReturnSelf", "for", "foreachSlot", "forward",
+    "getLocalSlot", "getSlot", "hasDirtySlot", "hasLocalSlot", "hasProto", "if", "init",
+    "isActivatable", "isIdenticalTo", "lexicalDo", "loop", "markClean", "memorySize", "message",
+    "method", "ownsSlots", "perform", "performWithArgList", "prependProto", "print", "proto",
+    "protos", "removeAllProtos", "removeAllSlots", "removeProto", "removeSlot", "return",
+    "returnIfNonNil", "setIsActivatable", "setProto", "setProtos", "setSlot", "setSlotWithType",
+    "shallowCopy", "slotNames", "slotValues", "stopStatus", "thisContext", "thisLocalContext",
+    "thisMessage", "type", "uniqueId", "updateSlot", "while", "write", "writeln",
+    # Io methods upstream that read the sender's call or only build a value: kept local
+    "super", "resend", "list",
+))
