@@ -38,6 +38,13 @@ def index_arg(S, v, method: str, i: int = 0) -> int:
         return _FAR
 
 
+def this(S, t) -> IoList:
+    """The receiver of a List primitive, which must be a List (upstream's text)."""
+    if t.__class__ is IoList:
+        return t
+    raise IoError(f"CFunction defined for type List but called on type {S.type_name(t)}")
+
+
 def _check_index(index: int, size: int) -> int:
     if index < 0 or index >= size:
         raise IoError("index out of bounds\n")
@@ -219,7 +226,7 @@ def run_body(S, items: list, L, names, body, visit, reverse: bool = False, keep:
 
 @P.lazy("foreach")
 def foreach(S, t, L, m):
-    items = S.need_list(t, "foreach").items
+    items = this(S, t).items
     if len(m.args) == 1:
         return (yield from run_body(S, items, L, (None, None), m.args[0], None))
     iname, vname, body = foreach_forms(m, "List", "foreach")
@@ -229,12 +236,12 @@ def foreach(S, t, L, m):
 @P.lazy("reverseForeach")
 def reverse_foreach(S, t, L, m):
     iname, vname, body = foreach_forms(m, "List", "reverseForeach")
-    items = S.need_list(t, "reverseForeach").items
+    items = this(S, t).items
     return (yield from run_body(S, items, L, (iname, vname), body, None, reverse=True))
 
 
-def _evaluate(S, t, L, m, method: str, visit):
-    items = S.need_list(t, method).items
+def _evaluate(S, t, L, m, visit):
+    items = this(S, t).items
     iname, vname, body = _forms(m)
     yield from run_body(S, items, L, (iname, vname), body, visit, keep=False)
 
@@ -245,18 +252,18 @@ def map_in_place(S, t, L, m):
         if i < len(t.items):
             t.items[i] = r
 
-    yield from _evaluate(S, t, L, m, "mapInPlace", put)
+    yield from _evaluate(S, t, L, m, put)
     return t
 
 
 @P.lazy("map")
 def map_(S, t, L, m):
     out = []
-    yield from _evaluate(S, t, L, m, "map", lambda i, v, r: out.append(r))
+    yield from _evaluate(S, t, L, m, lambda i, v, r: out.append(r))
     return _sibling(t, out)
 
 
-def _selected(S, t, L, m, method: str):
+def _selected(S, t, L, m):
     out = []
     truthy = S.truthy
 
@@ -264,18 +271,18 @@ def _selected(S, t, L, m, method: str):
         if truthy(r):
             out.append(v)
 
-    yield from _evaluate(S, t, L, m, method, keep)
+    yield from _evaluate(S, t, L, m, keep)
     return out
 
 
 @P.lazy("select")
 def select(S, t, L, m):
-    return _sibling(t, (yield from _selected(S, t, L, m, "select")))
+    return _sibling(t, (yield from _selected(S, t, L, m)))
 
 
 @P.lazy("selectInPlace")
 def select_in_place(S, t, L, m):
-    t.items[:] = yield from _selected(S, t, L, m, "selectInPlace")
+    t.items[:] = yield from _selected(S, t, L, m)
     return t
 
 
@@ -290,14 +297,14 @@ def detect(S, t, L, m):
             return True
         return False
 
-    yield from _evaluate(S, t, L, m, "detect", hit)
+    yield from _evaluate(S, t, L, m, hit)
     return found[0] if found else S.nil
 
 
 @P.lazy("groupBy")
 def group_by(S, t, L, m):
     pairs = []
-    yield from _evaluate(S, t, L, m, "groupBy", lambda i, v, r: pairs.append((v, r)))
+    yield from _evaluate(S, t, L, m, lambda i, v, r: pairs.append((v, r)))
     groups: dict[str, IoList] = {}
     for v, r in pairs:
         key = yield from S.as_string(r)
@@ -349,17 +356,17 @@ def _reduce(S, L, m, items: list):
 
 @P.lazy("reduce")
 def reduce_(S, t, L, m):
-    return (yield from _reduce(S, L, m, list(S.need_list(t, "reduce").items)))
+    return (yield from _reduce(S, L, m, list(this(S, t).items)))
 
 
 @P.lazy("reverseReduce")
 def reverse_reduce(S, t, L, m):
-    return (yield from _reduce(S, L, m, S.need_list(t, "reverseReduce").items[::-1]))
+    return (yield from _reduce(S, L, m, this(S, t).items[::-1]))
 
 
 @P.gen("sum")
 def sum_(S, t):
-    items = S.need_list(t, "sum").items
+    items = this(S, t).items
     if not items:
         return S.nil
     acc = items[0]
@@ -380,7 +387,7 @@ def average(S, t):
 
 def _extreme(S, t, L, m, sign: int):
     """max / min, optionally by the value of a message sent to each item."""
-    items = S.need_list(t, "max" if sign > 0 else "min").items
+    items = this(S, t).items
     if not items:
         return S.nil
     key_msg = m.args[0] if m.args else None
@@ -474,7 +481,7 @@ def sorted_values(S, values: list):
 
 @P.lazy("sortInPlace")
 def sort_in_place(S, t, L, m):
-    items = S.need_list(t, "sortInPlace").items
+    items = this(S, t).items
     if not m.args:
         items[:] = yield from sorted_values(S, items)
         return t
@@ -489,7 +496,7 @@ def sort_in_place(S, t, L, m):
 @P.lazy("sortByKey")
 def sort_by_key(S, t, L, m):
     """sortByKey(expr) / sortByKey(value, expr): a new list ordered by each item's key."""
-    items = S.need_list(t, "sortByKey").items
+    items = this(S, t).items
     args = m.args
     if not args:
         raise IoError("missing argument")
@@ -507,7 +514,7 @@ def sort_by_key(S, t, L, m):
 
 @P.gen("sort")
 def sort(S, t):
-    return _sibling(t, (yield from sorted_values(S, list(S.need_list(t, "sort").items))))
+    return _sibling(t, (yield from sorted_values(S, list(this(S, t).items))))
 
 
 def _need_block(S, b, method: str) -> Block:
@@ -527,92 +534,92 @@ def _sorted_by(S, items: list, blk: Block):
 
 @P.gen("sortInPlaceBy")
 def sort_in_place_by(S, t, blk):
-    items = S.need_list(t, "sortInPlaceBy").items
+    items = this(S, t).items
     items[:] = yield from _sorted_by(S, items, _need_block(S, blk, "sortInPlaceBy"))
     return t
 
 
 @P.gen("sortBy")
 def sort_by(S, t, blk):
-    items = S.need_list(t, "sortBy").items
+    items = this(S, t).items
     return _sibling(t, (yield from _sorted_by(S, items, _need_block(S, blk, "sortBy"))))
 
 
 # -- reading -------------------------------------------------------------------------------
 @P("with")
 def with_(S, t, *values):
-    return _sibling(t, list(S.need_list(t, "with").items) + list(values))
+    return _sibling(t, list(this(S, t).items) + list(values))
 
 
 @P("size")
 def size(S, t):
-    return float(len(S.need_list(t, "size").items))
+    return float(len(this(S, t).items))
 
 
 @P("capacity")
 def capacity(S, t):
-    return float(len(S.need_list(t, "capacity").items))
+    return float(len(this(S, t).items))
 
 
 @P("isEmpty")
 def is_empty(S, t):
-    return S.bool(not S.need_list(t, "isEmpty").items)
+    return S.bool(not this(S, t).items)
 
 
 @P("isNotEmpty")
 def is_not_empty(S, t):
-    return S.bool(bool(S.need_list(t, "isNotEmpty").items))
+    return S.bool(bool(this(S, t).items))
 
 
 @P("at")
 def at(S, t, i):
-    items = S.need_list(t, "at").items
+    items = this(S, t).items
     i = index_arg(S, i, "at")
     if -len(items) <= i < len(items):
         return items[i]
     return S.nil
 
 
-def _item(S, t, i: int, method: str):
-    items = S.need_list(t, method).items
+def _item(S, t, i: int):
+    items = this(S, t).items
     return items[i] if -len(items) <= i < len(items) else S.nil
 
 
 @P("first")
 def first(S, t, *_ignored):
-    return _item(S, t, 0, "first")
+    return _item(S, t, 0)
 
 
 @P("last")
 def last(S, t, *_ignored):
-    return _item(S, t, -1, "last")
+    return _item(S, t, -1)
 
 
 @P("second")
 def second(S, t):
-    return _item(S, t, 1, "second")
+    return _item(S, t, 1)
 
 
 @P("third")
 def third(S, t):
-    return _item(S, t, 2, "third")
+    return _item(S, t, 2)
 
 
 @P("indexOf")
 def index_of_(S, t, *values):
     _need_args(values, "indexOf requires at least one argument")
-    i = index_of(S, S.need_list(t, "indexOf").items, values[0])
+    i = index_of(S, this(S, t).items, values[0])
     return S.nil if i < 0 else float(i)
 
 
 @P("contains")
 def contains(S, t, v):
-    return S.bool(index_of(S, S.need_list(t, "contains").items, v) >= 0)
+    return S.bool(index_of(S, this(S, t).items, v) >= 0)
 
 
 @P("containsIdenticalTo")
 def contains_identical_to(S, t, v):
-    items = S.need_list(t, "containsIdenticalTo").items
+    items = this(S, t).items
     if v.__class__ in (float, str):
         return S.bool(any(x.__class__ is v.__class__ and x == v for x in items))
     return S.bool(any(x is v for x in items))
@@ -620,14 +627,14 @@ def contains_identical_to(S, t, v):
 
 @P("containsAll")
 def contains_all(S, t, other):
-    items = S.need_list(t, "containsAll").items
+    items = this(S, t).items
     return S.bool(all(index_of(S, items, x) >= 0
                       for x in S.need_list(other, "containsAll").items))
 
 
 @P("containsAny")
 def contains_any(S, t, other):
-    items = S.need_list(t, "containsAny").items
+    items = this(S, t).items
     return S.bool(any(index_of(S, items, x) >= 0
                       for x in S.need_list(other, "containsAny").items))
 
@@ -635,7 +642,7 @@ def contains_any(S, t, other):
 def _slice_bounds(S, t, args: tuple, method: str):
     """Python-style (start, end, step) of slice(start, end, step), as upstream normalises
     them: negative values count from the end, out-of-range values clamp."""
-    size = len(S.need_list(t, method).items)
+    size = len(this(S, t).items)
     step = index_arg(S, args[2], method, 2) if len(args) > 2 else 1
     if step == 0:
         raise IoError("Io Assertion 'step cannot be equal to zero'")
@@ -673,27 +680,27 @@ def slice_in_place(S, t, *args):
 
 @P("rest")
 def rest(S, t):
-    return S.new_list(S.need_list(t, "rest").items[1:])
+    return S.new_list(this(S, t).items[1:])
 
 
 @P("reverse")
 def reverse(S, t):
-    return S.new_list(S.need_list(t, "reverse").items[::-1])
+    return S.new_list(this(S, t).items[::-1])
 
 
 @P("itemCopy")
 def item_copy(S, t):
-    return S.new_list(list(S.need_list(t, "itemCopy").items))
+    return S.new_list(list(this(S, t).items))
 
 
 @P("unique")
 def unique(S, t):
-    return S.new_list(_unique(S, S.need_list(t, "unique").items))
+    return S.new_list(_unique(S, this(S, t).items))
 
 
 @P("intersect")
 def intersect(S, t, other):
-    items = S.need_list(t, "intersect").items
+    items = this(S, t).items
     return _sibling(other, [x for x in S.need_list(other, "intersect").items
                             if index_of(S, items, x) >= 0])
 
@@ -701,13 +708,13 @@ def intersect(S, t, other):
 @P("difference")
 def difference(S, t, other):
     others = S.need_list(other, "difference").items
-    return _sibling(t, [x for x in S.need_list(t, "difference").items
+    return _sibling(t, [x for x in this(S, t).items
                         if index_of(S, others, x) < 0])
 
 
 @P("union")
 def union(S, t, other):
-    items = S.need_list(t, "union").items
+    items = this(S, t).items
     extra = [x for x in S.need_list(other, "union").items if index_of(S, items, x) < 0]
     return _sibling(t, items + extra)
 
@@ -725,14 +732,14 @@ def flatten(S, t):
             else:
                 out.append(v)
 
-    walk(S.need_list(t, "flatten").items, {id(t)})
+    walk(this(S, t).items, {id(t)})
     return S.new_list(out)
 
 
 @P("asMap")
 def as_map(S, t):
     m = S.new_map()
-    for pair in S.need_list(t, "asMap").items:
+    for pair in this(S, t).items:
         kv = pair.items if isinstance(pair, IoList) else []
         key = kv[0] if kv else S.nil
         m.map[need_str(S, key, "atPut")] = kv[1] if len(kv) > 1 else S.nil
@@ -743,21 +750,21 @@ def as_map(S, t):
 @P("append", "push")
 def append(S, t, *values):
     _need_args(values)
-    S.need_list(t, "append").items.extend(values)
+    this(S, t).items.extend(values)
     return t
 
 
 @P("prepend")
 def prepend(S, t, *values):
     _need_args(values)
-    items = S.need_list(t, "prepend").items
+    items = this(S, t).items
     items[0:0] = values[::-1]
     return t
 
 
 @P("appendIfAbsent")
 def append_if_absent(S, t, *values):
-    items = S.need_list(t, "appendIfAbsent").items
+    items = this(S, t).items
     for v in values:
         if index_of(S, items, v) < 0:
             items.append(v)
@@ -766,7 +773,7 @@ def append_if_absent(S, t, *values):
 
 @P("appendSeq")
 def append_seq(S, t, *lists):
-    items = S.need_list(t, "appendSeq").items
+    items = this(S, t).items
     for other in lists:
         if not isinstance(other, IoList):
             raise IoError("Io Assertion 'requires List objects as arguments'")
@@ -778,7 +785,7 @@ def append_seq(S, t, *lists):
 
 @P("copy")
 def copy(S, t, other):
-    items = S.need_list(t, "copy").items
+    items = this(S, t).items
     items[:] = S.need_list(other, "copy").items
     return t
 
@@ -786,7 +793,7 @@ def copy(S, t, other):
 @P("remove")
 def remove(S, t, *values):
     _need_args(values)
-    items = S.need_list(t, "remove").items
+    items = this(S, t).items
     for v in values:
         i = index_of(S, items, v)
         while i >= 0:
@@ -803,19 +810,19 @@ def remove_seq(S, t, other):
 
 @P("pop", "removeLast")
 def pop(S, t):
-    items = S.need_list(t, "pop").items
+    items = this(S, t).items
     return items.pop() if items else S.nil
 
 
 @P("removeFirst")
 def remove_first(S, t):
-    items = S.need_list(t, "removeFirst").items
+    items = this(S, t).items
     return items.pop(0) if items else S.nil
 
 
 @P("atInsert")
 def at_insert(S, t, i, v):
-    items = S.need_list(t, "atInsert").items
+    items = this(S, t).items
     items.insert(_check_index(index_arg(S, i, "atInsert"), len(items) + 1), v)
     return t
 
@@ -825,8 +832,8 @@ def insert_at(S, t, v, i):
     return at_insert(S, t, i, v)
 
 
-def _insert_near(S, t, v, anchor, offset: int, method: str):
-    items = S.need_list(t, method).items
+def _insert_near(S, t, v, anchor, offset: int):
+    items = this(S, t).items
     i = index_of(S, items, anchor)
     if i < 0:
         items.append(v)
@@ -837,30 +844,30 @@ def _insert_near(S, t, v, anchor, offset: int, method: str):
 
 @P("insertAfter")
 def insert_after(S, t, v, anchor):
-    return _insert_near(S, t, v, anchor, 1, "insertAfter")
+    return _insert_near(S, t, v, anchor, 1)
 
 
 @P("insertBefore")
 def insert_before(S, t, v, anchor):
-    return _insert_near(S, t, v, anchor, 0, "insertBefore")
+    return _insert_near(S, t, v, anchor, 0)
 
 
 @P("removeAt")
 def remove_at(S, t, i):
-    items = S.need_list(t, "removeAt").items
+    items = this(S, t).items
     return items.pop(_check_index(index_arg(S, i, "removeAt"), len(items)))
 
 
 @P("atPut")
 def at_put(S, t, i, v):
-    items = S.need_list(t, "atPut").items
+    items = this(S, t).items
     items[_check_index(index_arg(S, i, "atPut"), len(items))] = v
     return t
 
 
 @P("swapIndices")
 def swap_indices(S, t, i, j):
-    items = S.need_list(t, "swapIndices").items
+    items = this(S, t).items
     i = _check_index(index_arg(S, i, "swapIndices"), len(items))
     j = _check_index(index_arg(S, j, "swapIndices", 1), len(items))
     items[i], items[j] = items[j], items[i]
@@ -869,7 +876,7 @@ def swap_indices(S, t, i, j):
 
 @P("setSize")
 def set_size(S, t, n):
-    items = S.need_list(t, "setSize").items
+    items = this(S, t).items
     n = index_arg(S, n, "setSize")
     if n < 0:
         raise IoError(f"IoMessage_locals_sizetArgAt_ attempt to get size_t value from "
@@ -889,20 +896,20 @@ def preallocate_to_size(S, t, n):
 
 @P("removeAll", "empty")
 def remove_all(S, t):
-    S.need_list(t, "removeAll").items.clear()
+    this(S, t).items.clear()
     return t
 
 
 @P("reverseInPlace")
 def reverse_in_place(S, t):
-    S.need_list(t, "reverseInPlace").items.reverse()
+    this(S, t).items.reverse()
     return t
 
 
 # -- text ----------------------------------------------------------------------------------
 @P.gen("asString")
 def as_string(S, t):
-    return (yield from list_text(S, S.need_list(t, "asString").items))
+    return (yield from list_text(S, this(S, t).items))
 
 
 @P.gen("asSimpleString")
@@ -910,7 +917,7 @@ def as_simple_string(S, t):
     """Upstream shows at most 30 items, each item's asSimpleString quoted once more, and
     cuts the text to 40 characters."""
     parts = []
-    for x in S.need_list(t, "asSimpleString").items[:30]:
+    for x in this(S, t).items[:30]:
         parts.append(quote((yield from simple_text(S, x))))
     text = "list(" + ", ".join(parts) + ")"
     return text[:37] + "..." if len(text) > 40 else text
@@ -921,7 +928,7 @@ def join(S, t, sep=None):
     """Each item's asString, with ``sep`` (unless nil or false) between them."""
     parts = []
     append = parts.append
-    for x in S.need_list(t, "join").items:
+    for x in this(S, t).items:
         c = x.__class__
         if c is str:
             append(x)
@@ -943,7 +950,7 @@ _FLOAT32, _UINT8, _NUMBER_ENCODING, _UTF8 = 7, 0, 0, 2
 @P("asEncodedList")
 def as_encoded_list(S, t):
     out = bytearray()
-    for v in S.need_list(t, "asEncodedList").items:
+    for v in this(S, t).items:
         if v is S.nil:
             out += bytes((_NIL, 0, 0))
         elif v.__class__ is float:

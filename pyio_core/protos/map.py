@@ -28,7 +28,7 @@ def need_map(S, v, method: str, i: int = 0) -> IoMap:
 def _map(S, t, method: str) -> dict:
     if isinstance(t, IoMap):
         return t.map
-    raise IoError(f"Map {method} called on a '{S.type_name(t)}'")
+    raise IoError(f"CFunction defined for type Map but called on type {S.type_name(t)}")
 
 
 def _key(S, k, method: str) -> str:

@@ -470,3 +470,8 @@ def test_slot_names_match_upstream():
     assert "KeyedItems" not in names
     for name in ("append", "sortKey", "ListCursor", "asEncodedList", "exSlice", "with"):
         assert name in names
+
+
+def test_primitive_on_another_type():
+    assert error('o := Object clone; o append := List getSlot("append"); o append(1)') == \
+        "CFunction defined for type List but called on type Object"

@@ -174,3 +174,8 @@ def test_equality_compares_entries():
     assert show('Map clone atPut("a", 1) == Map clone atPut("a", 2)') == "false"
     assert show('Map clone atPut("a", 1) == Map clone atPut("b", 1)') == "false"
     assert show('list(Map clone atPut("a", 1)) contains(Map clone atPut("a", 1))') == "true"
+
+
+def test_primitive_on_another_type():
+    assert error('o := Object clone; o at := Map getSlot("at"); o at("a")') == \
+        "CFunction defined for type Map but called on type Object"
