@@ -103,18 +103,22 @@ def from_bytes(S, data: bytes, encoding: str = "utf8") -> MutableSeq:
     return seq
 
 
+def _codes(data: bytes, w: int) -> array:
+    """Bytes read as little-endian fixed-width units (a short last unit is zero-padded)."""
+    data += bytes(-len(data) % w)
+    return array({1: "B", 2: "H", 4: "I"}[w], data)
+
+
 def _units(data: bytes, w: int) -> str:
     """Bytes read as fixed-width code units (each unit one character)."""
     if w == 1:
         return data.decode("latin-1")
-    data = data[: len(data) - len(data) % w]
-    codes = array("H" if w == 2 else "I", data)
-    return "".join(chr(c) if c < 0x110000 else "\ufffd" for c in codes)
+    return "".join(chr(c) if c < 0x110000 else "\ufffd" for c in _codes(data, w))
 
 
 def _decode(data: bytes, encoding: str) -> str:
     if encoding == "utf8":
-        return data.decode("utf-8", "replace")
+        return data.decode("utf-8", "surrogateescape")
     return _units(data, _ENCODING_WIDTH[encoding])
 
 
@@ -298,14 +302,18 @@ def set_item_type(S, t, name):
     kind = need_str(S, name, "setItemType")
     seq = mutable(S, t, "setItemType")
     assertion(kind in ITEM_TYPES, "invalid item type name")
-    if is_raw(seq) or kind not in _TEXT_TYPES.values():
-        seq.s = to_bytes(seq).decode("latin-1")
-        seq.item_type = kind
-        return t
-    w = {"uint8": 1, "uint16": 2, "uint32": 4}[kind]
-    if w != (width(seq) or 1):
-        seq.s = _units(to_bytes(seq), w)
-        seq.encoding = _WIDTH_ENCODING[w]
+    data = to_bytes(seq)
+    w = {"uint8": 1, "uint16": 2, "uint32": 4}.get(kind)
+    if w is not None and seq.encoding != "number":
+        if not is_raw(seq) and w == (width(seq) or 1):
+            return t  # the same bytes, read the same way
+        codes = _codes(data, w)
+        if max(codes, default=0) < 0x110000:  # each item still fits a character
+            seq.s = "".join(map(chr, codes))
+            seq.encoding, seq.item_type = _WIDTH_ENCODING[w], "uint8"
+            return t
+    seq.s = data.decode("latin-1")
+    seq.item_type = kind
     return t
 
 
@@ -344,11 +352,9 @@ def set_encoding(S, t, name):
         if not is_raw(seq):
             seq.s = to_bytes(seq).decode("latin-1")
             seq.item_type = item_type(seq)
-    elif is_raw(seq):
-        seq.s = _decode(seq.s.encode("latin-1"), enc)
-        seq.item_type = "uint8"
-    elif enc == "utf8" or seq.encoding == "utf8":
+    elif enc != seq.encoding or is_raw(seq):  # the same bytes, read as the new encoding
         seq.s = _decode(to_bytes(seq), enc)
+        seq.item_type = "uint8"
     seq.encoding = enc
     return t
 
