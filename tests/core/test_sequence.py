@@ -491,3 +491,18 @@ def test_parse_json():
     assert show('"{\\"a\\": [1, 2.5, \\"x\\", true, null]}" parseJson at("a")') \
         == 'list(1, 2.5, "x", true, nil)'
     assert error('"{" parseJson') == "Can't parse JSON."
+
+
+# -- reinterpreting bytes ------------------------------------------------------------------
+@pytest.mark.parametrize("expr, text", [
+    ('"abc" asMutable setEncoding("ucs2")', "扡c"),
+    ('x := "abc" asMutable setItemType("uint16"); list(x size, x at(1), x sizeInBytes)',
+     "list(2, 99, 4)"),
+    ('x := "abcd" asMutable setItemType("uint32"); list(x size, x at(0))',
+     "list(1, 1684234849)"),
+    ('x := "é" asMutable setEncoding("ascii"); list(x size, x at(0), x at(1))',
+     "list(2, 233, 0)"),
+    ('x := Sequence clone setItemType("int16"); x append(-3); x at(0)', "-3"),
+])
+def test_reinterpreting_bytes(expr, text):
+    assert show(expr) == text
