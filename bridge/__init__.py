@@ -1,0 +1,40 @@
+"""pyio's browser bridge: Io <-> JavaScript inside Pyodide (see docs/bridge.md).
+
+``install(interp)`` adds JSObject, JS, JsTypes, Future, BigInt, DOM, Element and
+``jsfunction`` to an interpreter, starts the slice driver and (by default) defines the JS
+global ``io``. Outside Pyodide (no ``js`` module) the bridge is simply absent:
+``available()`` is False and ``install`` returns None.
+"""
+
+from __future__ import annotations
+
+
+def available() -> bool:
+    """True when running inside Pyodide (the ``js`` module exists)."""
+    try:
+        import js  # noqa: F401
+        import pyodide.ffi  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def install(interp, expose: bool = True, slice_seconds: float = 0.01):
+    """Join ``interp`` to the JS world; returns the Bridge (None outside Pyodide)."""
+    if not available():
+        return None
+    from .runtime import Bridge
+
+    return Bridge(interp, expose=expose, slice_seconds=slice_seconds)
+
+
+def start(on_output=None, expose: bool = True):
+    """A fresh interpreter with a BrowserHost writing to ``on_output``, bridge installed."""
+    from pyio_core import Interpreter
+
+    from .host import BrowserHost
+
+    return install(Interpreter(host=BrowserHost(on_output)), expose=expose)
+
+
+__all__ = ["available", "install", "start"]

@@ -1,0 +1,297 @@
+"""The Bridge: one interpreter joined to the JS world it runs in.
+
+It owns the glue (bridge/glue.js), the single Python proxy JS calls (``dispatch``), the
+table of Io objects JS holds (integer handles, released by JS's FinalizationRegistry or
+explicitly), the pending Promise futures, the slice driver and the REPL queue.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import deque
+from importlib import resources
+
+from pyodide.code import run_js
+from pyodide.ffi import create_proxy, to_js
+
+from pyio_core.errors import IoRaise, IoStop
+from pyio_core.eval.machine import MORE
+from pyio_core.message import Message
+
+from . import bigint, dom, futures, jsobject, modules
+from .convert import from_js, to_js_value
+from .futures import PromiseFuture
+from .host import SliceDriver
+from .jsobject import JSRef
+
+_GLUE_SOURCE: str | None = None
+
+
+def glue_factory():
+    """The glue's JS factory function (the source is read once per process)."""
+    global _GLUE_SOURCE
+    if _GLUE_SOURCE is None:
+        _GLUE_SOURCE = resources.files("bridge").joinpath("glue.js").read_text(encoding="utf-8")
+    return run_js(_GLUE_SOURCE)
+
+
+class Bridge:
+    """Installs the JS protos on ``interp`` and serves JS's calls into Io."""
+
+    def __init__(self, interp, expose: bool = True, slice_seconds: float = 0.01) -> None:
+        self.S = interp
+        self.refs: dict[int, object] = {}  # handle -> Io object referenced from JS
+        self.futures: dict[int, PromiseFuture] = {}  # handle -> pending Promise future
+        self.listeners: list = []  # Element on(): (node, event, fn, handle, block)
+        self.on_end: dict = {}  # coroutine -> callback when it finishes
+        self.jobs: deque = deque()  # io.repl entries waiting their turn
+        self.job = None
+        self._ids = itertools.count(1)
+        self.closed = False
+        self.dispatch_proxy = create_proxy(self.dispatch)
+        self.glue = glue_factory()(self.dispatch_proxy)
+        self.driver = SliceDriver(interp, self.glue, slice_seconds)
+        self.resolver = modules.Resolver(self.glue)
+        self._prev_end_hook = interp.coro_end_hook
+        interp.coro_end_hook = self._coroutine_ended
+        interp.bridge = self
+        bigint.install(interp)
+        jsobject.install(self)
+        futures.install(self)
+        dom.install(self)
+        modules.install(self)
+        self.api = self.glue.makeApi() if expose else None
+        if self.api is not None:
+            self.api._done()
+
+    # -- Io values for JS values -----------------------------------------------------------
+    def wrap(self, js) -> JSRef:
+        return JSRef([self.JSObject], js)
+
+    def future(self, boxed) -> PromiseFuture:
+        fut = PromiseFuture([self.Future], boxed)
+        h = next(self._ids)
+        self.futures[h] = fut
+        self.glue.watch(boxed, h)
+        return fut
+
+    def register(self, obj) -> int:
+        """A handle JS can use for ``obj`` (kept alive until released)."""
+        h = next(self._ids)
+        self.refs[h] = obj
+        return h
+
+    # -- running Io for JS callers ---------------------------------------------------------
+    def run_now(self, starter):
+        """Run ``starter()`` (a generator) in a new coroutine right now, inside whatever is
+        running (a JS callback called from Io code is nested in its slice). It returns when
+        the coroutine finishes or parks; a parked one continues in later slices."""
+        S = self.S
+        co = S.new_coroutine()
+        co.starter = starter
+        S.start_coroutine(co)
+        saved_coro, saved_ready = S.coro, S.ready
+        S.coro, S.ready = None, deque([co])
+        try:
+            while not co.finished and S.run_slice() == MORE:
+                pass
+        except Exception as e:  # IoInterrupt / IoExit end the coroutine; report them to JS
+            if not co.finished:
+                co.finished, co.exception = True, e
+        finally:
+            woken = S.ready
+            S.coro, S.ready = saved_coro, saved_ready
+            saved_ready.extend(woken)
+        return co
+
+    def _coroutine_ended(self, co) -> None:
+        cb = self.on_end.pop(co, None)
+        if cb is not None:
+            cb(co)
+        if self._prev_end_hook is not None:
+            self._prev_end_hook(co)
+
+    def js_error(self, e):
+        """The JS Error for an exception that ended Io code JS was waiting for: the Io
+        message, the Io report as its stack, the Io exception as ``ioError``."""
+        if isinstance(e, IoRaise):
+            exc = e.exc
+            err = exc.slots.get("error", self.S.nil) if hasattr(exc, "slots") else exc
+            text = self.S.simple_string(err)
+            return self.glue.error(text, self.S.report(exc), self.register(exc))
+        return self.glue.error(str(e) or type(e).__name__, "", -1)
+
+    def failure(self, e):
+        return self.glue.fail(self.js_error(e))
+
+    def result(self, co):
+        """What JS gets for a coroutine run by ``run_now``: its value, a thrown Error, or a
+        Promise (boxed) when it is still waiting."""
+        if not co.finished:
+            d = self.glue.deferred()
+            self.on_end[co] = lambda co: self._settle_deferred(d, co)
+            self.driver.schedule()
+            return d.boxed
+        e = co.exception
+        return self.failure(e) if self._failed(e) else self._value(co)
+
+    @staticmethod
+    def _failed(e) -> bool:
+        return e is not None and not isinstance(e, IoStop)
+
+    def _value(self, co):
+        e = co.exception
+        v = e.value if isinstance(e, IoStop) else co.result
+        return to_js_value(self, self.S.nil if v is None else v)
+
+    def _settle_deferred(self, d, co) -> None:
+        if self._failed(co.exception):
+            d.reject(self.js_error(co.exception))
+        else:
+            d.resolve(self._value(co))
+
+    # -- JS -> Io entry point --------------------------------------------------------------
+    def dispatch(self, op, a=None, b=None, c=None):
+        """Every call JS makes into Python goes through here (one long-lived proxy)."""
+        if self.closed:
+            return None
+        try:
+            return getattr(self, "op_" + op)(a, b, c)
+        except IoRaise as e:
+            return self.failure(e)
+        except Exception as e:
+            return self.glue.fail(self.glue.error(f"pyio bridge error: {type(e).__name__}: {e}",
+                                                  "", -1))
+
+    def op_pump(self, a, b, c):
+        self.driver.pump()
+
+    def op_settle(self, h, ok, value):
+        fut = self.futures.pop(h, None)
+        if fut is None:
+            return
+        if ok:
+            try:
+                v = from_js(self, value)
+            except Exception as e:  # e.g. a cyclic array: the await raises instead
+                futures.settle(self, fut, False, getattr(e, "text", str(e)))
+                return
+            futures.settle(self, fut, True, v)
+        else:
+            futures.settle(self, fut, False, self.glue.errorText(value),
+                           self.glue.errorStack(value))
+
+    def op_send(self, h, name, args):
+        S = self.S
+        target = self.refs.get(h)
+        if target is None:
+            return self.glue.fail(self.glue.error("pyio: this Io object has been released",
+                                                  "", -1))
+        values = [from_js(self, x) for x in args]
+        msg = Message(name, [S.literal_message(v) for v in values], S.message_protos)
+        return self.result(self.run_now(lambda: S.send(target, msg, S.lobby)))
+
+    def op_text(self, h, b, c):
+        target = self.refs.get(h)
+        if target is None:
+            return "[released Io object]"
+        co = self.run_now(lambda: self.S.as_string(target))
+        return co.result if co.finished and co.exception is None else "[Io object]"
+
+    def op_release(self, h, b, c):
+        self.refs.pop(h, None)
+
+    def op_lobby(self, a, b, c):
+        return self.register(self.S.lobby)
+
+    def op_interrupt(self, a, b, c):
+        self.S.interrupt()
+        self.driver.schedule()
+
+    def op_eval(self, code, b, c):
+        S = self.S
+        msg = S.parse(code, "io.eval")
+        return self.result(self.run_now(lambda: S.eval_chain(msg, S.lobby, S.lobby)))
+
+    def op_repl(self, code, deferred, c):
+        self.jobs.append((code, deferred))
+        if self.job is None:
+            self._next_job()
+
+    def op_reset(self, a, b, c):
+        from . import install
+
+        new = type(self.S)(host=self.S.host)
+        self.close()
+        install(new, expose=self.api is not None)
+
+    # -- io.repl ---------------------------------------------------------------------------
+    async def repl(self, code: str) -> tuple[str, int]:
+        """``io.repl`` for Python callers: (output, status) once the entry has run."""
+        d = self.glue.deferred()
+        self.op_repl(code, d, None)
+        r = await self.glue.unboxed(d.boxed)
+        return r.output, r.status
+
+    def _next_job(self) -> None:
+        S = self.S
+        if not self.jobs:
+            self.job = None
+            S.host.capture = None
+            return
+        code, d = self.jobs.popleft()
+        capture = S.host.capture = [] if hasattr(S.host, "capture") else None
+        try:
+            msg = S.parse(code, "Command Line")
+        except IoRaise as e:
+            self.job = None
+            self._finish_job(d, capture, 1, S.report(e.exc))
+            return
+        co = self.job = S.start_call(self._repl_body, msg)
+        self.on_end[co] = lambda co: self._job_ended(co, d, capture)
+        self.driver.schedule()
+
+    def _repl_body(self, msg):
+        """Evaluate one entry; its result is (status, text to add after the output)."""
+        S = self.S
+        before = S.written
+        try:
+            value = yield from S.eval_chain(msg, S.lobby, S.lobby)
+            if isinstance(value, PromiseFuture) and value.js is not None:
+                value = yield from futures.wait(self, value)
+            if S.written != before or value is S.nil:
+                return 0, ""
+            return 0, "==> " + (yield from S.as_string(value)) + "\n"
+        except IoRaise as e:
+            return 1, S.report(e.exc)
+
+    def _job_ended(self, co, d, capture) -> None:
+        e = co.exception
+        if e is None:
+            status, text = co.result if isinstance(co.result, tuple) else (0, "")
+        else:
+            status, text = 1, f"\n  {type(e).__name__}: {e}\n"
+        self.job = None
+        self._finish_job(d, capture, status, text)
+
+    def _finish_job(self, d, capture, status: int, text: str) -> None:
+        output = "".join(capture or ()) + text
+        d.resolve(to_js({"output": output, "status": status}))
+        if self.jobs:
+            self._next_job()
+        else:
+            self.S.host.capture = None
+
+    # -- lifetime --------------------------------------------------------------------------
+    def close(self) -> None:
+        """Release everything JS holds for this interpreter (listeners, handles, proxy)."""
+        if self.closed:
+            return
+        dom.remove_all_listeners(self)
+        self.refs.clear()
+        self.futures.clear()
+        for _code, d in self.jobs:
+            d.resolve(to_js({"output": "interpreter reset\n", "status": 1}))
+        self.jobs.clear()
+        self.closed = True
+        self.glue.close()
