@@ -18,6 +18,7 @@ from . import (  # noqa: F401
     operators,
     sequence,
     sequence_bytes,
+    sequence_edit,
     sequence_math,
     sequence_path,
     sequence_text,
