@@ -41,6 +41,13 @@ class Block(IoObject):
         self.needs_call = None  # whether activations need a Call object (engine decides)
 
 
+class ActivatableObject(IoObject):
+    """A plain object after ``setIsActivatable(true)``: reaching its slot runs its
+    ``activate`` slot instead of answering the object (upstream's activatable objects)."""
+
+    __slots__ = ()
+
+
 class Call(IoObject):
     """What ``call`` answers inside an activation."""
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from ..errors import PASS_THROUGH, IoBreak, IoContinue, IoError, IoRaise, IoStop
 from ..objects import Locals, lookup_in
 from ..registry import EAGER
-from ..values import Block, Call, CFunction
+from ..values import ActivatableObject, Block, Call, CFunction
 from .requests import PREEMPT
 
 HOT = 2  # evaluations of a chain before it is compiled
@@ -118,7 +118,7 @@ class _Gen:
             self.emit(depth, f"elif {v} is {inline[0]}:")
             inline[1](m, r, depth + 1)
             self.emit(depth, f"elif {v}.__class__ is CFunction or ({v}.__class__ is Block and "
-                             f"{v}.activatable):")
+                             f"{v}.activatable) or {v}.__class__ is ActObj:")
             self.emit(depth + 1, f"{r} = yield from S.activate_value({v}, {tv}, {mc}, L)")
             self.emit(depth, "else:")
             self.emit(depth + 1, f"{r} = {v}")
@@ -147,7 +147,8 @@ class _Gen:
             self.emit(d + 2, f"{r} = {v}.fn({tv}, {', '.join(args)})")
             self.emit(d + 1, "else:")
             self.call_block(v, tv, mc, f"[{', '.join(args)}]", r, d + 2)
-        self.emit(d, f"elif {vc} is CFunction or ({vc} is Block and {v}.activatable):")
+        self.emit(d, f"elif {vc} is CFunction or ({vc} is Block and {v}.activatable) or "
+                     f"{vc} is ActObj:")
         self.emit(d + 1, f"{r} = yield from S.activate_value({v}, {tv}, {mc}, L)")
         self.emit(d, "else:")
         self.emit(d + 1, f"{r} = {v}")
@@ -345,6 +346,7 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str]):
     ns = {
         "CFunction": CFunction,
         "Block": Block,
+        "ActObj": ActivatableObject,
         "Call": Call,
         "CALLP": S.call_protos,
         "LOCP": S.locals_protos,

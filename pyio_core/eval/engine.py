@@ -17,6 +17,7 @@ from __future__ import annotations
 from ..errors import PASS_THROUGH, IoBreak, IoContinue, IoError, IoRaise, IoReturn, IoStop
 from ..objects import Locals, lookup_in
 from ..registry import EAGER, LAZY
+from ..values import ActivatableObject as ActObj
 from ..values import Block, Call, CFunction
 from .compiler import HOT, compile_chain, compile_entry
 from .requests import PREEMPT
@@ -141,7 +142,7 @@ class Engine:
                     elif vc is CFunction and (v is self.for_prim or v is self.while_prim):
                         # a loop is hot by nature: run it compiled even on its first pass
                         r = yield from self.loop_code(m)(L, t)
-                    elif vc is CFunction or (vc is Block and v.activatable):
+                    elif vc is CFunction or (vc is Block and v.activatable) or vc is ActObj:
                         r = yield from self.activate_value(v, t, m, L)
                     else:
                         r = v
@@ -183,6 +184,10 @@ class Engine:
             return (yield from v.fn(t, *args))
         if vc is Block and v.activatable:
             return (yield from self.activate(v, t, m, L))
+        if vc is ActObj:
+            act = lookup_in(v, "activate")
+            if act is not None:
+                return (yield from self.activate_value(act, t, m, L))
         return v
 
     def call_eager(self, v, t, args):

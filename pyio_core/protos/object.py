@@ -6,7 +6,7 @@ from ..errors import IoError, IoReturn
 from ..message import Message
 from ..objects import IoObject, lookup_context
 from ..registry import Prims
-from ..values import Block, Call, CFunction, raw_clone
+from ..values import ActivatableObject, Block, Call, CFunction, raw_clone
 from .printing import short_name, simple_repr
 
 P = Prims("Object")
@@ -511,14 +511,20 @@ def message(S, t, L, m):
 
 @P("setIsActivatable")
 def set_is_activatable(S, t, flag):
+    """Blocks switch their flag; a plain object becomes (or stops being) one whose reading
+    runs its ``activate`` slot."""
+    on = S.truthy(flag)
     if isinstance(t, Block):
-        t.activatable = S.truthy(flag)
+        t.activatable = on
+    elif t.__class__ is (IoObject if on else ActivatableObject):
+        t.__class__ = ActivatableObject if on else IoObject
     return t
 
 
 @P("isActivatable")
 def is_activatable(S, t):
-    return S.bool(isinstance(t, Block) and t.activatable or isinstance(t, CFunction))
+    return S.bool(isinstance(t, Block) and t.activatable
+                  or isinstance(t, (CFunction, ActivatableObject)))
 
 
 @P("argIsActivationRecord")
