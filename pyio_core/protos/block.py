@@ -1,4 +1,5 @@
-"""Block and method objects: calling, introspection, printing."""
+"""Block (method and block objects) and CFunction (primitives as values): calling,
+introspection, printing."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from ..errors import IoError
 from ..message import Message
 from ..parser.printer import format_message
 from ..registry import Prims
-from ..values import Block, raw_clone
+from ..values import Block, CFunction, raw_clone
 from .message import deep_copy, need_message
 
 
@@ -268,3 +269,64 @@ class Formatter:
             self.new_line()
             self.indent()
         self.add(")")
+
+
+# -- CFunction: primitives seen as values --------------------------------------------------
+C = Prims("CFunction")
+
+
+def need_cfunction(S, t, method: str) -> CFunction:
+    if isinstance(t, CFunction):
+        return t
+    raise IoError(f"CFunction {method} called on a '{S.type_name(t)}'")
+
+
+@C("name", "asSimpleString", "asString")
+def cfunction_name(S, t):
+    if not isinstance(t, CFunction):  # the CFunction proto itself
+        return "Object_<unnamed>()"
+    return f"{t.owner}_{t.name}()"
+
+
+@C("uniqueName")
+def cfunction_unique_name(S, t):
+    return need_cfunction(S, t, "uniqueName").name
+
+
+@C("typeName")
+def cfunction_type_name(S, t):
+    return S.nil
+
+
+@C("id")
+def cfunction_id(S, t):
+    return float(id(need_cfunction(S, t, "id").fn.__func__))
+
+
+@C("==")
+def cfunction_equals(S, t, other):
+    """Two CFunctions are equal when they run the same primitive."""
+    return S.bool(isinstance(other, CFunction) and isinstance(t, CFunction)
+                  and t.fn.__func__ is other.fn.__func__)
+
+
+@C.lazy("performOn")
+def cfunction_perform_on(S, t, L, m):
+    """``performOn(target, locals, message)``: run the primitive as if ``message`` had been
+    sent to ``target``."""
+    f = need_cfunction(S, t, "performOn")
+    target = yield from S.arg(m, L, 0)
+    n = len(m.args)
+    locals_ = (yield from S.arg(m, L, 1)) if n > 1 else L
+    msg = (yield from S.arg(m, L, 2)) if n > 2 else m
+    return (yield from S.activate_value(f, target, need_message(S, msg, "performOn", 2), locals_))
+
+
+@C("profilerTime")
+def cfunction_profiler_time(S, t):
+    return 0.0
+
+
+@C("setProfilerOn")
+def cfunction_set_profiler_on(S, t, flag):
+    return t
