@@ -333,6 +333,19 @@ def timers(S, t):
     return S.new_list([S.new_list([w + offset, co]) for w, co in S.live_timers()])
 
 
+@Sch("setTimers")
+def set_timers(S, t, lst):
+    """Replace every pending timer by the list(wakeTime, coroutine) entries given."""
+    entries = S.need_list(lst, "setTimers").items
+    for _, co in S.live_timers():
+        S.cancel_timer(co)
+    for e in entries:
+        pair = S.need_list(e, "setTimers").items
+        if len(pair) == 2:
+            add_timer_at(S, t, pair[0], pair[1])
+    return t
+
+
 @Sch("addTimerAt")
 def add_timer_at(S, t, wake_time, co):
     if wake_time.__class__ is not float:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..errors import IoRaise
 from ..objects import IoObject
 from ..registry import Prims
-from ..values import IoExceptionObj
+from ..values import Coroutine, IoExceptionObj
 from .object import clone
 
 P = Prims("Exception", IoExceptionObj)
@@ -106,7 +106,16 @@ def try_(S, t, L, m):
     try:
         yield from S.arg(m, L, 0)
     except IoRaise as e:
-        return e.exc
+        exc = e.exc
+        if isinstance(exc, IoObject) and exc.slots.get("coroutine") is S.coro:
+            # upstream runs the code in a coroutine of its own, which ends holding the
+            # exception (`e coroutine showStack`); record one like it
+            co = Coroutine(S.coro_protos)
+            co.started = co.finished = True
+            co.parent = S.coro
+            co.exception = e
+            exc.slots["coroutine"] = co
+        return exc
     return S.nil
 
 

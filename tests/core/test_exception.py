@@ -86,11 +86,20 @@ def test_nested_exception_and_raise_from():
 def test_exception_knows_its_coroutine_and_message():
     code = """
     e := try(Exception raise("x"))
+    // as upstream, try's code ran in a coroutine of its own that ended with e
     (e coroutine == Coroutine currentCoroutine) println
+    (e coroutine parentCoroutine == Coroutine currentCoroutine) println
+    (e coroutine exception == e) println
+    e coroutine isFinished println
     e2 := try(nil bar)
     e2 caughtMessage name println
     """
-    assert out(code) == "true\nbar\n"
+    assert out(code) == "false\ntrue\ntrue\ntrue\nbar\n"
+
+
+def test_show_stack_of_the_coroutine_of_a_caught_exception():
+    assert out('try(Exception raise("q")) coroutine showStack') == \
+        "\n  Exception: q\n  ---------\n  nothing on stack\n"
 
 
 def test_nil_catch_and_pass_do_nothing():
