@@ -230,7 +230,7 @@ class Engine:
             if v is None:
                 return None
             vc = v.__class__
-            if vc is CFunction or (vc is Block and v.activatable):
+            if vc is CFunction or (vc is Block and v.activatable) or vc is ActObj:
                 return None
             out.append(v)
         return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..errors import IoError, IoReturn
 from ..message import Message
 from ..objects import IoObject, lookup_context
-from ..registry import Prims
+from ..registry import LAZY, Prims
 from ..values import ActivatableObject, Block, Call, CFunction, raw_clone
 from .printing import short_name, simple_repr
 
@@ -500,6 +500,20 @@ def this_local_context(S, t, L, m):
 @P.lazy("thisMessage")
 def this_message(S, t, L, m):
     return m
+    yield
+
+
+@P.lazy("inlineMethod")
+def inline_method(S, t, L, m):
+    """``m := inlineMethod(code)``: reading m runs code right in the reader's context (no
+    new locals), like upstream's activatable message."""
+    code = m.args[0] if m.args else Message("nil", [], S.message_protos, label=m.label)
+
+    def run_inline(S, target, L, m):
+        return (yield from S.eval_chain(code, L, L))
+
+    activate = S._cfunction(run_inline, LAZY, "inlineMethod", "Object")
+    return ActivatableObject(S.object_protos, {"message": code, "activate": activate})
     yield
 
 

@@ -612,3 +612,37 @@ def test_slot_description_map():
     out = run("m := Object clone do(a := 1; b := \"x\") slotDescriptionMap\n"
               "list(m keys sort, m at(\"a\"), m at(\"b\")) println")
     assert out == 'list(list("\\"a\\"", "\\"b\\""), "1", "\\"x\\"")\n'
+
+
+def test_activatable_object_runs_its_activate_slot():
+    out = run("a := Object clone\n"
+              "a activate := method(activateWorks = true)\n"
+              "a setIsActivatable(true)\n"
+              "activateWorks := false\n"
+              "a\n"
+              "list(activateWorks, getSlot(\"a\") isActivatable) println")
+    assert out == "list(true, true)\n"
+
+
+def test_activatable_object_in_hot_compiled_code():
+    out = run("a := Object clone; n := 0\n"
+              "a activate := method(n = n + 1)\n"
+              "a setIsActivatable(true)\n"
+              "f := method(for(i, 1, 300, a))\nf\n"
+              "getSlot(\"a\") setIsActivatable(false)\n"
+              "list(n, a type) println")
+    assert out == 'list(300, "Object")\n'
+
+
+def test_inline_method_runs_in_the_readers_context():
+    out = run("m := inlineMethod(x := x * 2)\nx := 1\n"
+              "list(m, m, m) println\n"
+              "f := method(x := 5; m)\nlist(f, x) println")
+    assert out == "list(2, 4, 8)\nlist(10, 8)\n"
+
+
+def test_receiverless_messages_in_methods_go_to_self():
+    out = run("Foo := Object clone do(f := method(list(hasSlot(\"f\"), ancestors size, "
+              "asSimpleString beginsWithSeq(\"Foo_\"), switch(1), uniqueHexId == Foo uniqueHexId)))\n"
+              "Foo f println")
+    assert out == "list(true, 5, true, 1, true)\n"
