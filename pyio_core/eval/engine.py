@@ -26,7 +26,8 @@ from .requests import PREEMPT
 # Call per activation is a large part of a call's cost).
 _CALL_NAMES = frozenset(("call", "resend", "super", "doString", "doMessage", "doFile",
                          "thisLocalContext", "evalArg", "evalArgAndReturnSelf",
-                         "evalArgAndReturnNil", "perform", "performWithArgList", "getSlot"))
+                         "evalArgAndReturnNil", "perform", "performWithArgList", "getSlot",
+                         "deprecatedWarning"))
 
 
 def mentions_call(m) -> bool:

@@ -26,14 +26,6 @@ Object do(
         m
     )
 
-    apropos := method(keyword,
-        Protos Core foreachSlot(name, p,
-            s := getSlot("p") slotSummary(keyword)
-            if(s containsSeq("\n  "), writeln(name); writeln(s exclusiveSlice(s findSeq("\n") + 1)))
-        )
-        nil
-    )
-
     lazySlot := method(
         if(call argCount == 1,
             // a method that replaces itself (the slot it was read from) by the code's value

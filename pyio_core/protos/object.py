@@ -617,18 +617,31 @@ def as_simple_string(S, t):
     return simple_repr(S, t)
 
 
+def summary_lines(S, t, keyword) -> list[str]:
+    """``  name = value`` lines for the receiver's own slots whose names contain ``keyword``
+    (any case; all of them when keyword is nil), sorted."""
+    key = None if keyword is None or keyword is S.nil else need_str(S, keyword, "slotSummary").lower()
+    slots = t.slots if isinstance(t, IoObject) else {}
+    return [f"  {name.ljust(16)} = {simple_repr(S, slots[name])}\n"
+            for name in sorted(slots) if key is None or key in name.lower()]
+
+
 @P("slotSummary")
 def slot_summary(S, t, keyword=None):
-    """`` Type_0x..:`` and one line per local slot (optionally only names containing
-    ``keyword``), the format ``asString`` uses."""
+    """`` Type_0x..:`` and one line per local slot, the format ``asString`` uses."""
     if isinstance(t, Block) or not isinstance(t, IoObject):
         return simple_repr(S, t)
-    key = None if keyword is None or keyword is S.nil else need_str(S, keyword, "slotSummary").lower()
-    lines = [f" {short_name(S, t)}:\n"]
-    for name in sorted(t.slots):
-        if key is None or key in name.lower():
-            lines.append(f"  {name.ljust(16)} = {simple_repr(S, t.slots[name])}\n")
-    return "".join(lines)
+    return f" {short_name(S, t)}:\n" + "".join(summary_lines(S, t, keyword))
+
+
+@P("apropos")
+def apropos(S, t, keyword=None):
+    """Print, for every proto in Core, its slots whose names contain ``keyword``."""
+    for name in sorted(S.core.slots):
+        lines = summary_lines(S, S.core.slots[name], keyword)
+        if lines:
+            S.write(name + "\n" + "".join(lines) + "\n")
+    return S.nil
 
 
 @P("type")

@@ -646,3 +646,13 @@ def test_receiverless_messages_in_methods_go_to_self():
               "asSimpleString beginsWithSeq(\"Foo_\"), switch(1), uniqueHexId == Foo uniqueHexId)))\n"
               "Foo f println")
     assert out == "list(true, 5, true, 1, true)\n"
+
+
+def test_deprecated_warning_names_the_callers_method():
+    out = run("o := Object clone do(old := method(deprecatedWarning(\"new\"); 1))\no old println")
+    assert out == "Warning in <string>: 'old' is deprecated.  Use 'new' instead.\n1\n"
+
+
+def test_apropos_lists_matching_slots_of_core_protos():
+    out = run('Protos Core Zork := Object clone do(frobnicate := 1)\napropos("frob")')
+    assert out == "Zork\n  frobnicate       = 1\n\n"
