@@ -650,7 +650,7 @@ def test_receiverless_messages_in_methods_go_to_self():
 
 def test_deprecated_warning_names_the_callers_method():
     out = run("o := Object clone do(old := method(deprecatedWarning(\"new\"); 1))\no old println")
-    assert out == "Warning in <string>: 'old' is deprecated.  Use 'new' instead.\n1\n"
+    assert out == "Warning in _s.io: 'old' is deprecated.  Use 'new' instead.\n1\n"
 
 
 def test_apropos_lists_matching_slots_of_core_protos():
