@@ -163,16 +163,8 @@ false do(
 )
 
 
-Number justSerialized := method(stream, stream write(self asSimpleString))
+// (Number, List, Map and Date serialize themselves in their own preludes)
 Sequence justSerialized := method(stream, stream write(self asMutable escape asSimpleString))
-List justSerialized := method(stream,
-    stream write("list(", self map(serialized) join(", "), ");")
-)
-Map justSerialized := method(stream,
-    stream write("Map clone do(")
-    self foreach(k, v, stream write("atPut(" .. k serialized .. ", " .. getSlot("v") serialized .. ");"))
-    stream write(");")
-)
 Block justSerialized := method(stream, stream write(code, "\n"))
 
 // what `call stopStatus` and `stopStatus(...)` answer
