@@ -8,7 +8,7 @@ and ``signal`` (prelude/Exception.io) calls the nearest matching one at the sign
 
 from __future__ import annotations
 
-from ..errors import IoRaise
+from ..errors import IoRaise, IoStop
 from ..objects import IoObject
 from ..registry import Prims
 from ..values import Coroutine, IoExceptionObj
@@ -105,6 +105,8 @@ def stack_lines(S, t):
 def try_(S, t, L, m):
     try:
         yield from S.arg(m, L, 0)
+    except IoStop:
+        return S.nil  # upstream's try is a coroutine: return/break/continue end only it
     except IoRaise as e:
         exc = e.exc
         if isinstance(exc, IoObject) and exc.slots.get("coroutine") is S.coro:

@@ -245,3 +245,13 @@ def test_return_if_error_returns_from_the_caller():
 def test_raise_if_error():
     assert out('try(Error with("boom") raiseIfError) error println') == "boom\n"
     assert out("3 raiseIfError println") == "3\n"
+
+
+def test_try_contains_stop_statuses_like_upstreams_coroutine():
+    code = """
+    f := method(try(return 5); 6)
+    f println
+    g := method(for(i, 1, 3, try(if(i == 2, break)); i print); " done")
+    g println
+    """
+    assert out(code) == "6\n123 done\n"
