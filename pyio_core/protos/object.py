@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import IoError, IoReturn
 from ..message import Message
-from ..objects import IoObject, lookup_context
+from ..objects import IoObject, Locals, lookup_context
 from ..registry import LAZY, Prims
 from ..values import ActivatableObject, Block, Call, CFunction, raw_clone
 from .printing import short_name, simple_repr
@@ -89,13 +89,18 @@ def update_slot(S, t, name, value):
 def locals_update_slot(S, t, name, value):
     """``x = v`` inside a method: a local x if there is one, else the method's self's."""
     name = need_str(S, name, "updateSlot")
-    slots = t.slots
-    if name in slots:
-        slots[name] = value
-        return value
-    target = slots.get("self")
-    if target is not None and target is not t:
-        return update_slot(S, target, name, value)
+    loc = t
+    while loc.__class__ is Locals:  # a block's self is the locals of the code around it
+        slots = loc.slots
+        if name in slots:
+            slots[name] = value
+            return value
+        target = slots.get("self")
+        if target is None or target is loc:
+            break
+        loc = target
+    if loc is not t:
+        return update_slot(S, loc, name, value)
     raise IoError(
         f"updateSlot - slot with name `{name}' not found in `{S.type_name(t)}'. "
         "Use := to create slots."

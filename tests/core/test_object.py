@@ -656,3 +656,11 @@ def test_deprecated_warning_names_the_callers_method():
 def test_apropos_lists_matching_slots_of_core_protos():
     out = run('Protos Core Zork := Object clone do(frobnicate := 1)\napropos("frob")')
     assert out == "Zork\n  frobnicate       = 1\n\n"
+
+
+def test_assignment_in_a_block_reaches_the_methods_self():
+    out = run("o := Object clone do(v := 1; m := method(block(v = v + 1) call; v))\n"
+              "for(i, 1, 300, o m)\no v println\n"
+              "f := method(x := 1; b := block(x = x + 10; x); for(i, 1, 300, b call); x)\n"
+              "f println")
+    assert out == "301\n3001\n"
