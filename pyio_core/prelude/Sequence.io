@@ -46,4 +46,9 @@ Sequence do(
     )
 
     asDecodedList := method(List fromEncodedList(self))
+
+    slice := method(
+        deprecatedWarning("exSlice")
+        performWithArgList("exSlice", call evalArgs)
+    )
 )

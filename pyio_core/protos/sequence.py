@@ -198,7 +198,7 @@ def _slicer(name: str, inclusive: bool):
     return slice_
 
 
-for _name in ("exclusiveSlice", "exSlice", "slice"):
+for _name in ("exclusiveSlice", "exSlice"):
     P(_name)(_slicer(_name, False))
 for _name in ("inclusiveSlice", "inSlice"):
     P(_name)(_slicer(_name, True))

@@ -506,3 +506,8 @@ def test_parse_json():
 ])
 def test_reinterpreting_bytes(expr, text):
     assert show(expr) == text
+
+
+def test_slice_is_deprecated_in_favour_of_ex_slice():
+    assert out('"abcd" slice(1, 3) println') \
+        == "Warning in <string>: 'slice' is deprecated.  Use 'exSlice' instead.\nbc\n"
