@@ -135,7 +135,10 @@ def pause(S, co: Coroutine):
     remove_all(q, co)
     if co is not S.coro:
         return S.nil
+    had_timer = co in S.timer_ids
     absorb_ready(S, q)
+    if had_timer and co not in S.timer_ids:
+        return S.nil  # our own timer was already due: nothing to wait for
     nxt = take_next(q, co)
     if nxt is co:
         return S.nil

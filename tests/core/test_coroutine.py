@@ -558,3 +558,8 @@ def test_frame_description():
     h = CaptureHost()
     Interpreter(host=h).do_string(code, "f.io")
     assert h.output == "currentFrame f.io:2 [evalMessage]\n"
+
+
+def test_pause_returns_when_its_own_timer_is_already_due():
+    assert out('Scheduler addTimer(-1, Coroutine currentCoroutine); pause; "ok" println') == \
+        "ok\n"
