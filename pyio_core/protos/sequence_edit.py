@@ -24,7 +24,7 @@ from .sequence_base import (
     text,
     wrap,
 )
-from .sequence_bytes import is_raw, raw_append, raw_set_size
+from .sequence_bytes import as_text, is_raw, raw_append, raw_set_size
 
 P = Prims("Sequence")
 
@@ -38,6 +38,8 @@ def concat(S, t, other):
         tail = yield from S.as_string(other)
     if t.__class__ is str:
         return t + tail if tail else t
+    if t.__class__ is MutableSeq:
+        return as_text(S, t) + tail
     return (yield from S.as_string(t)) + tail
 
 
@@ -91,8 +93,6 @@ def append_seq(S, t, *parts):
             seq.append(p)
         elif c is float:
             seq.append(format_number(p))
-        elif p is S.nil:
-            raise IoError("argument 0 to method 'appendSeq' must be a Sequence, not a 'nil'")
         else:
             seq.append((yield from S.as_string(p)))
     return t

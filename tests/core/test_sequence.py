@@ -511,3 +511,7 @@ def test_reinterpreting_bytes(expr, text):
 def test_slice_is_deprecated_in_favour_of_ex_slice():
     assert out('"abcd" slice(1, 3) println') \
         == "Warning in <string>: 'slice' is deprecated.  Use 'exSlice' instead.\nbc\n"
+
+
+def test_append_seq_takes_as_string_of_anything():
+    assert show('"abc" asMutable appendSeq(nil, 1, list(2))') == "abcnil1list(2)"
