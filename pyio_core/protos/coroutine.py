@@ -35,6 +35,12 @@ FP = Prims("FutureProxy")
 
 
 # -- helpers ---------------------------------------------------------------------------------
+def need_number(S, v, method: str, i: int = 0) -> float:
+    if v.__class__ is float:
+        return v
+    raise IoError(f"argument {i} to method '{method}' must be a Number, not a '{S.type_name(v)}'")
+
+
 def need_coro(S, v, method: str, i: int = 0) -> Coroutine:
     if v.__class__ is Coroutine:
         return v
@@ -174,6 +180,8 @@ def io_exception(S, co: Coroutine):
 
 # -- Coroutine -------------------------------------------------------------------------------
 @P("currentCoroutine")
+@Sch("currentCoroutine")
+@O("currentCoro")
 def current_coroutine(S, t):
     return S.nil if S.coro is None else S.coro
 
@@ -351,19 +359,15 @@ def set_timers(S, t, lst):
 
 @Sch("addTimerAt")
 def add_timer_at(S, t, wake_time, co):
-    if wake_time.__class__ is not float:
-        raise IoError(f"argument 0 to method 'addTimerAt' must be a Number, not a "
-                      f"'{S.type_name(wake_time)}'")
-    S.wake_at(time.monotonic() + (wake_time - S.host.now()), need_coro(S, co, "addTimerAt", 1))
+    when = time.monotonic() + (need_number(S, wake_time, "addTimerAt") - S.host.now())
+    S.wake_at(when, need_coro(S, co, "addTimerAt", 1))
     return t
 
 
 @Sch("addTimer")
 def add_timer(S, t, seconds, co):
-    if seconds.__class__ is not float:
-        raise IoError(f"argument 0 to method 'addTimer' must be a Number, not a "
-                      f"'{S.type_name(seconds)}'")
-    S.wake_at(time.monotonic() + seconds, need_coro(S, co, "addTimer", 1))
+    when = time.monotonic() + need_number(S, seconds, "addTimer")
+    S.wake_at(when, need_coro(S, co, "addTimer", 1))
     return t
 
 
@@ -400,11 +404,6 @@ def wait_for_coros_to_complete(S, t):
             return t
 
 
-@Sch("currentCoroutine")
-def scheduler_current_coroutine(S, t):
-    return S.nil if S.coro is None else S.coro
-
-
 # -- Object: yield, pause, wait --------------------------------------------------------------
 @O.gen("yield")
 def object_yield(S, t):
@@ -416,18 +415,11 @@ def object_pause(S, t):
     return (yield from pause(S, S.coro))
 
 
-@O("currentCoro")
-def current_coro(S, t):
-    return S.nil if S.coro is None else S.coro
-
-
 @O.gen("wait")
 def wait(S, t, seconds):
     """Park this coroutine on the timer queue for ``seconds``; others run meanwhile. A
     finishing child may wake it early, so it parks again until the deadline has passed."""
-    if seconds.__class__ is not float:
-        raise IoError(f"argument 0 to method 'wait' must be a Number, not a "
-                      f"'{S.type_name(seconds)}'")
+    need_number(S, seconds, "wait")
     co = S.coro
     if seconds <= 0:
         yield from yield_(S, co)
