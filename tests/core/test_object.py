@@ -189,7 +189,7 @@ o dm(4) println""",
     ("""\
 Object clone do(a := method(x, y, x); b := block(x, x); c := Object getSlot("if")) println""",
      """\
- Object_0x55fc80101b50:
+ Object_0x55d4853f2b50:
   a                = method(x, y, ...)
   b                = block(x, ...)
   c                = Object_if()
@@ -198,12 +198,12 @@ Object clone do(a := method(x, y, x); b := block(x, x); c := Object getSlot("if"
     ("""\
 Object clone do(e := "str"; f := 1.5; g := nil; h := true; i := Object clone) println""",
      """\
- Object_0x555f6bd2b680:
+ Object_0x55e816404680:
   e                = "str"
   f                = 1.5
   g                = nil
   h                = true
-  i                = Object_0x555f6bd25590
+  i                = Object_0x55e8163fe590
 
 """),
     ("""\
@@ -211,16 +211,16 @@ Foo := Object clone
 Foo println
 Foo clone println""",
      """\
- Foo_0x55d1fc26b080:
+ Foo_0x5588fdb58080:
   type             = "Foo"
 
- Foo_0x55d1fc365ee0:
+ Foo_0x5588fdc52ee0:
 
 """),
     ("""\
 Object clone do(abc := 1; bcd := 2) slotSummary("b") println""",
      """\
- Object_0x55b420f362a0:
+ Object_0x5597ddafb2a0:
   abc              = 1
   bcd              = 2
 
@@ -230,7 +230,7 @@ o := Object clone
 o type := "Bar"
 o println""",
      """\
- Bar_0x559554d58080:
+ Bar_0x5620a23a4080:
   type             = "Bar"
 
 """),
@@ -338,7 +338,7 @@ Io Assertion 'perform takes a single argument when using a Message as an argumen
     ("""\
 Object clone do(a := 1) shallowCopy println""",
      """\
- Object_0x56137058b490:
+ Object_0x557ce811f490:
   a                = 1
 
 """),
@@ -482,7 +482,7 @@ o setX(4) x println
 o println""",
      """\
 4
- Object_0x5587e5343080:
+ Object_0x55b14cf5a080:
   setX             = method(...)
   x                = 4
 
@@ -516,6 +516,116 @@ f := method(x, x returnIfNonNil; "nil!")
 list(f(1), f(nil)) println""",
      """\
 list(1, "nil!")
+"""),
+    ("""\
+myIf := method(c, if(c, call relayStopStatus(call evalArgAt(1))))
+f := method(myIf(true, return 5); 6)
+f println
+g := method(list(1,2,3) foreach(x, myIf(x == 2, break)); "after")
+g println
+r := list
+list(1,2,3) foreach(x, myIf(x == 2, continue); r append(x))
+r println
+w := method(call relayStopStatus(1 + 1))
+w println""",
+     """\
+5
+after
+list(1, 3)
+2
+"""),
+    ("""\
+ev := method(call evalArgs)
+ev(1, 2 + 3) println
+s := method(call sender)
+(s == thisContext) println
+t := method(call target)
+(t == Lobby) println
+o := Object clone do(m := method(call target))
+(o m == o) println
+ac := method(call activated)
+(getSlot("ac") == ac) println
+ms := method(call message name)
+ms println
+co := method(call coroutine type)
+co println""",
+     """\
+list(1, 5)
+true
+true
+true
+true
+ms
+Coroutine
+"""),
+    ("""\
+f := method(x := 1; b := block(x = x + 10; y := 5; x); r := b call; list(r, x, hasLocalSlot("y")))
+f println
+f := method(list(1, 2) foreach(i, z := i); z)
+f println
+f := method(thisLocalContext setSlot("q", 3); q)
+f println
+f := method(self := 5; self)
+f println""",
+     """\
+list(11, 11, false)
+2
+3
+5
+"""),
+    ("""\
+g := method(a, b, a + b)
+h := method(g(call sender zz, 1))
+zz := 41
+h println
+k := method(call sender setSlot("leak", 9))
+k
+leak println
+outer := method(inner := method(call sender type); inner)
+outer println
+o := Object clone do(x := 1; m := method(x := 2; list(x, self x)))
+o m println""",
+     """\
+42
+9
+Object
+list(2, 1)
+"""),
+    ("""\
+m := inlineMethod(x := x*2)
+x := 1
+list(m, m, m) println
+getSlot("m") isActivatable println""",
+     """\
+list(2, 4, 8)
+true
+"""),
+    ("""\
+f := Object getSlot("if")
+list(getSlot("f") name, getSlot("f") uniqueName, getSlot("f") typeName, getSlot("f") asSimpleString, getSlot("f") type) println
+list(Object getSlot("if") == Object getSlot("if"), Object getSlot("if") == Object getSlot("for"), Object getSlot("if") id type) println
+Object getSlot("list") performOn(Object, thisContext, message(list(1, 2))) println
+Object getSlot("println") performOn(3)
+List getSlot("append") println
+CFunction println""",
+     """\
+list("Object_if()", "if", nil, "Object_if()", "CFunction")
+list(true, false, "Number")
+list(1, 2)
+3
+List_append()
+Object_<unnamed>()
+"""),
+    ("""\
+o := Object clone do(old := method(deprecatedWarning("new"); 1))
+o old println
+o := Object clone do(old2 := method(deprecatedWarning; 2))
+o old2 println""",
+     """\
+Warning in _s.io: 'old' is deprecated.  Use 'new' instead.
+1
+Warning in _s.io: 'old2' is deprecated and will be removed from a later version.
+2
 """),
 ]
 
