@@ -135,15 +135,8 @@ class _Gen:
                          f"({v}.hi < 0 or {v}.hi >= {k})) or ({vc} is Block and "
                          f"{v}.activatable and len({v}.arg_names) >= {k}):")
             args = [self.chain(a, "L", d + 1) for a in m.args]
-            op = _NUMBER_OPS.get(m.name) if k == 1 else None
-            if op is not None:
-                a = args[0]
-                self.emit(d + 1, f"if {v} is OP_{_OP_NAMES[m.name]} and {tv}.__class__ is float and "
-                                 f"{a}.__class__ is float:")
-                self.emit(d + 2, f"{r} = {op.format(tv, a)}")
-                self.emit(d + 1, f"elif {vc} is CFunction:")
-            else:
-                self.emit(d + 1, f"if {vc} is CFunction:")
+            kw = "elif" if self.fast_paths(m, v, tv, args, r, d + 1) else "if"
+            self.emit(d + 1, f"{kw} {vc} is CFunction:")
             self.emit(d + 2, f"{r} = {v}.fn({tv}, {', '.join(args)})")
             self.emit(d + 1, "else:")
             self.call_block(v, tv, mc, f"[{', '.join(args)}]", r, d + 2)
@@ -152,6 +145,30 @@ class _Gen:
         self.emit(d + 1, f"{r} = yield from S.activate_value({v}, {tv}, {mc}, L)")
         self.emit(d, "else:")
         self.emit(d + 1, f"{r} = {v}")
+
+    def fast_paths(self, m, v: str, tv: str, args: list, r: str, depth: int) -> bool:
+        """Emit ``if`` branches doing a built-in primitive's work inline, each guarded by
+        the slot still holding that primitive; False when ``m`` has none."""
+        name = m.name
+        if len(args) == 1 and name in _NUMBER_OPS:
+            a = args[0]
+            self.emit(depth, f"if {v} is OP_{_OP_NAMES[name]} and {tv}.__class__ is float and "
+                             f"{a}.__class__ is float:")
+            self.emit(depth + 1, f"{r} = {_NUMBER_OPS[name].format(tv, a)}")
+            return True
+        first = m.args[0] if m.args else None
+        if (len(args) == 2 and name in ("setSlot", "updateSlot") and first.next is None
+                and first.cached.__class__ is str):
+            key, a = args
+            plain = f"{tv}.__class__ is not float and {tv}.__class__ is not str"
+            if name == "setSlot":
+                self.emit(depth, f"if {v} is SET_SLOT and {plain}:")
+            else:  # only an existing own slot: everything else keeps the primitive's rules
+                self.emit(depth, f"if ({v} is UPDATE_SLOT or {v} is LOCALS_UPDATE) and {plain} "
+                                 f"and {key} in {tv}.slots:")
+            self.emit(depth + 1, f"{tv}.slots[{key}] = {r} = {a}")
+            return True
+        return False
 
     def call_block(self, v: str, tv: str, mc: str, args: str, r: str, depth: int) -> None:
         """Activate block ``v``: its compiled entry when it has one, run by ``yield from``
@@ -368,6 +385,9 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str]):
         "WHILE": S.Object.slots.get("while"),
         "FOR": S.Object.slots.get("for"),
         "RETURN": S.Object.slots.get("return"),
+        "SET_SLOT": S.Object.slots.get("setSlot"),
+        "UPDATE_SLOT": S.Object.slots.get("updateSlot"),
+        "LOCALS_UPDATE": S.locals_slots.get("updateSlot"),
         "check_for": check_for,
         "PREEMPT": PREEMPT,
         "IoBreak": IoBreak,
