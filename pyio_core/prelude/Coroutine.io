@@ -2,18 +2,12 @@
 // yield, pause, wait, the timer queue) is in protos/coroutine.py.
 
 Coroutine do(
-    runTarget := nil
-    setRunTarget := method(v, self runTarget := getSlot("v"); self)
-    runLocals := nil
-    setRunLocals := method(v, self runLocals := getSlot("v"); self)
-    runMessage := nil
-    setRunMessage := method(v, self runMessage := getSlot("v"); self)
-    handlerStack := nil
-    setHandlerStack := method(v, self handlerStack := getSlot("v"); self)
-    inException := false
-    setInException := method(v, self inException := getSlot("v"); self)
-    stackSize := 131072
-    setStackSize := method(v, self stackSize := getSlot("v"); self)
+    runTarget ::= nil
+    runLocals ::= nil
+    runMessage ::= nil
+    handlerStack ::= nil
+    inException ::= false
+    stackSize ::= 131072
     recentInChain := nil
     debugWriteln := nil
 
@@ -101,12 +95,9 @@ Object do(
 )
 
 Protos Core Future := Object clone do(
-    runTarget := nil
-    setRunTarget := method(v, self runTarget := getSlot("v"); self)
-    runMessage := nil
-    setRunMessage := method(v, self runMessage := getSlot("v"); self)
-    waitingCoros := nil
-    setWaitingCoros := method(v, self waitingCoros := getSlot("v"); self)
+    runTarget ::= nil
+    runMessage ::= nil
+    waitingCoros ::= nil
 
     futureProxy := method(
         self waitingCoros := List clone

@@ -8,16 +8,11 @@ nil do(
 )
 
 Exception do(
-    error := nil
-    setError := method(v, self error := getSlot("v"); self)
-    coroutine := nil
-    setCoroutine := method(v, self coroutine := getSlot("v"); self)
-    caughtMessage := nil
-    setCaughtMessage := method(v, self caughtMessage := getSlot("v"); self)
-    nestedException := nil
-    setNestedException := method(v, self nestedException := getSlot("v"); self)
-    originalCall := nil
-    setOriginalCall := method(v, self originalCall := getSlot("v"); self)
+    error ::= nil
+    coroutine ::= nil
+    caughtMessage ::= nil
+    nestedException ::= nil
+    originalCall ::= nil
 
     // e catch(Proto, code): run code and answer nil when e is a kind of Proto, else e
     catch := method(proto,
