@@ -37,8 +37,7 @@ def format_frame(S, m, target) -> str:
     """One stack line, as upstream's ``Call description``: target type and message name,
     then the file name (without its directory) and line."""
     who = "" if target is None else S.type_name(target) + " "
-    label = m.label.rstrip("/").rsplit("/", 1)[-1] if "/" in m.label else m.label
-    return "  " + (who + m.name).ljust(36) + f" {label} {m.line}"
+    return "  " + (who + m.name).ljust(36) + f" {m.label.rsplit('/', 1)[-1]} {m.line}"
 
 
 def format_report(S, exc) -> str:
