@@ -277,6 +277,20 @@ loop(break("l")) println""",
 w
 l
 """),
+    ("""\
+myIf := method(c, if(c, call relayStopStatus(call evalArgAt(1))))
+f := method(myIf(true, return 5); 6)
+f println
+g := method(list(1,2,3) foreach(x, myIf(x == 2, break)); "after")
+g println
+r := list
+list(1,2,3) foreach(x, myIf(x == 2, continue); r append(x))
+r println""",
+     """\
+5
+after
+list(1, 3)
+"""),
 ]
 
 

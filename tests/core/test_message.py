@@ -181,7 +181,7 @@ Object clone do(m := message(a; b)) println""",
      """\
 aaaaaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbb...
 a; b
- Object_0x55a11a32f840:
+ Object_0x5608ce332840:
   m                = a; b
 
 """),
@@ -235,7 +235,7 @@ list(1, a +(b))
     ("""\
 OperatorTable println""",
      """\
-OperatorTable_0x55c04c7e6510:
+OperatorTable_0x55f963894510:
 Operators
   0   ? @ @@
   1   **
@@ -300,6 +300,36 @@ OperatorTable addOperator("~~")
 OperatorTable operators at("~~") println""",
      """\
 0
+"""),
+    ("""\
+f := method(x, x + 1)
+for(i, 1, 300, f(i))
+getSlot("f") message next setName("-")
+f(10) println
+getSlot("f") message next arguments first setCachedResult(5)
+f(10) println
+getSlot("f") message setNext(message(* 3))
+f(10) println
+getSlot("f") message setNext(nil)
+f(10) println
+m := message(1 + 2)
+for(i, 1, 300, doMessage(m))
+m next setArguments(list(message(40)))
+doMessage(m) println
+m setName("50")
+m setCachedResult(50)
+doMessage(m) println
+m removeCachedResult
+e := try(doMessage(m))
+e error println""",
+     """\
+11
+15
+30
+10
+41
+90
+Object does not respond to '50'
 """),
 ]
 

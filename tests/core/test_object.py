@@ -189,7 +189,7 @@ o dm(4) println""",
     ("""\
 Object clone do(a := method(x, y, x); b := block(x, x); c := Object getSlot("if")) println""",
      """\
- Object_0x55d4853f2b50:
+ Object_0x555f42f87b50:
   a                = method(x, y, ...)
   b                = block(x, ...)
   c                = Object_if()
@@ -198,12 +198,12 @@ Object clone do(a := method(x, y, x); b := block(x, x); c := Object getSlot("if"
     ("""\
 Object clone do(e := "str"; f := 1.5; g := nil; h := true; i := Object clone) println""",
      """\
- Object_0x55e816404680:
+ Object_0x563ea8b4c680:
   e                = "str"
   f                = 1.5
   g                = nil
   h                = true
-  i                = Object_0x55e8163fe590
+  i                = Object_0x563ea8b46590
 
 """),
     ("""\
@@ -211,16 +211,16 @@ Foo := Object clone
 Foo println
 Foo clone println""",
      """\
- Foo_0x5588fdb58080:
+ Foo_0x563b7da19080:
   type             = "Foo"
 
- Foo_0x5588fdc52ee0:
+ Foo_0x563b7db13ee0:
 
 """),
     ("""\
 Object clone do(abc := 1; bcd := 2) slotSummary("b") println""",
      """\
- Object_0x5597ddafb2a0:
+ Object_0x563131a982a0:
   abc              = 1
   bcd              = 2
 
@@ -230,7 +230,7 @@ o := Object clone
 o type := "Bar"
 o println""",
      """\
- Bar_0x5620a23a4080:
+ Bar_0x55d16db05080:
   type             = "Bar"
 
 """),
@@ -338,7 +338,7 @@ Io Assertion 'perform takes a single argument when using a Message as an argumen
     ("""\
 Object clone do(a := 1) shallowCopy println""",
      """\
- Object_0x557ce811f490:
+ Object_0x561a6b5bf490:
   a                = 1
 
 """),
@@ -482,7 +482,7 @@ o setX(4) x println
 o println""",
      """\
 4
- Object_0x55b14cf5a080:
+ Object_0x55703baa0080:
   setX             = method(...)
   x                = 4
 
@@ -626,6 +626,59 @@ Warning in _s.io: 'old' is deprecated.  Use 'new' instead.
 1
 Warning in _s.io: 'old2' is deprecated and will be removed from a later version.
 2
+"""),
+    ("""\
+A := Object clone do(who := "A"; onlyA := 1)
+B := Object clone do(who := "B"; onlyB := 2)
+C := Object clone
+C appendProto(A)
+C appendProto(B)
+list(C who, C onlyA, C onlyB) println
+C protos size println
+D := Object clone
+D setProtos(list(B, A))
+D who println
+E := Object clone
+E prependProto(B)
+E who println
+E protos size println
+X := Object clone
+Y := X clone
+X appendProto(Y)
+X foo := 1
+Y foo println
+e := try(Y bar)
+e error println
+(Y hasProto(X)) println
+Y ancestors size println
+Z := Object clone do(m := method("Z"))
+W := Object clone do(m := method("W " .. resend))
+V := Object clone
+V setProtos(list(W, Z))
+e := try(V m)
+e error println
+M1 := Object clone do(greet := method("M1"))
+M2 := Object clone do(greet := method("M2"); other := method("other"))
+K := M1 clone
+K appendProto(M2)
+K other println
+K greet println
+K removeProto(M1)
+K greet println""",
+     """\
+list("A", 1, 2)
+3
+B
+B
+2
+1
+Y does not respond to 'bar'
+true
+6
+V does not respond to 'm'
+other
+M1
+M2
 """),
 ]
 
