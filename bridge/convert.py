@@ -12,6 +12,7 @@ from __future__ import annotations
 from pyodide.ffi import JsBigInt, jsnull, to_js
 
 from pyio_core.errors import IoError
+from pyio_core.protos.vector import IoVector
 from pyio_core.values import IoList, IoMap, MutableSeq
 
 from .bigint import IoBigInt, new_bigint
@@ -73,11 +74,20 @@ def from_js(B, v, seen: set | None = None):
         seen.discard(key)
 
 
-def typed_to_seq(B, v) -> MutableSeq:
-    """A TypedArray as a numeric Sequence (its bytes, upstream's Vector layout)."""
-    seq = MutableSeq(B.S.seq_protos, B.glue.bytes(v).to_bytes().decode("latin-1"))
+VECTOR_ITEMS = ("float32", "int32")  # the item types pyio's Vector holds
+
+
+def typed_to_seq(B, v):
+    """A TypedArray as a Vector (float32/int32 items) or a numeric Sequence (its bytes)."""
+    item = TYPED_TO_ITEM.get(B.glue.typedName(v), "uint8")
+    data = B.glue.bytes(v).to_bytes()
+    if item in VECTOR_ITEMS:
+        vec = IoVector([B.S.Vector], item_type=item)
+        vec.items.frombytes(data)
+        return vec
+    seq = MutableSeq(B.S.seq_protos, data.decode("latin-1"))
     seq.encoding = "number"
-    seq.item_type = TYPED_TO_ITEM.get(B.glue.typedName(v), "uint8")
+    seq.item_type = item
     return seq
 
 
@@ -94,6 +104,8 @@ def to_js_value(B, v, seen: set | None = None):
                 raise IoError(f"bridge error: no TypedArray holds {v.item_type} items")
             return B.glue.typed(name, to_js(v.s.encode("latin-1")))
         return v.s
+    if tc is IoVector:
+        return B.glue.typed(ITEM_TO_TYPED[v.item_type], to_js(v.items.tobytes()))
     if v is S.nil:
         return jsnull
     if v is S.true:

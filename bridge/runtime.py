@@ -257,7 +257,9 @@ class Bridge:
         before = S.written
         try:
             value = yield from S.eval_chain(msg, S.lobby, S.lobby)
-            if isinstance(value, PromiseFuture) and value.js is not None:
+            if isinstance(value, PromiseFuture) and value.js is not None and not self.jobs:
+                # the echo shows what a Promise gives (``JS fetch(u) await text``), unless
+                # more entries are queued: those run at once, as upstream's REPL would
                 value = yield from futures.wait(self, value)
             if S.written != before or value is S.nil:
                 return 0, ""

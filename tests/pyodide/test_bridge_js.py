@@ -67,6 +67,12 @@ async def test_conversions_both_ways(selenium):
         'JS get("__testUint8") size': "==> 3\n",
         'JS get("Array") from(JS get("__testFloat32")) size': "==> 3\n",
         'JS __kind(JS get("__testFloat32"))': "==> [object Float32Array]:object\n",
+        'JS get("__testFloat32") type': "==> Vector\n",
+        'JS get("Array") from(vector(1, 2, 3)) size': "==> 3\n",
+        "JS __kind(vector(1, 2))": "==> [object Float32Array]:object\n",
+        'JS get("Int32Array") new(list(7, -8)) at(1)': "==> -8\n",
+        'JS get("Int16Array") new(list(7, -8)) itemType': "==> int16\n",
+        'JS __kind(JS get("Int16Array") new(list(7, -8)))': "==> [object Int16Array]:object\n",
         'a := list(1, 2); a append(a); try(JS JSON stringify(a)) error':
             "==> bridge error: cyclic structure cannot be converted\n",
         'try(JS get("__cyclic")) error':
