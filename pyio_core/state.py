@@ -56,14 +56,21 @@ class Interpreter(Engine, Machine):
 
     version = "20260302"
     written = 0  # characters written so far: the REPL echoes only when nothing was
+    output_mark = 0  # `written` when the current run started (for max_output)
 
-    def __init__(self, host: Host | None = None, max_depth: int = 200_000) -> None:
+    def __init__(self, host: Host | None = None, max_depth: int = 200_000,
+                 max_output: int | None = None, max_steps: int | None = None) -> None:
+        """``max_depth``: nested Io calls; ``max_output``: characters one run may write;
+        ``max_steps``: calls plus loop iterations one run may take (None: no limit).
+        Each is also settable from Io (``System setMaxRecursionDepth`` and friends)."""
         self.host = host if host is not None else Host()
         self.max_depth = max_depth
+        self.max_output = max_output
         self.external_waits = 0
         self.coro_end_hook = None
         self.ops = default_operator_table()
         self.init_machine()
+        self.max_steps = max_steps
         self._build_world()
         self.main = self.new_coroutine()
         self.main.started = True
@@ -195,8 +202,15 @@ class Interpreter(Engine, Machine):
         return new_exception(self, text, m, kind, target)
 
     def internal_error(self, e: BaseException, m):
+        """The Io exception for a Python exception the evaluator caught: a pyio bug, with
+        the Python traceback in its ``pythonTraceback`` slot for the bug report. Running out
+        of memory is no bug: it gets an ordinary error the program may catch."""
+        if isinstance(e, MemoryError):
+            return self.error_exception(
+                "Out of memory: a value grew too large for this machine", m)
         exc = self.error_exception(
-            f"Internal error in pyio ({type(e).__name__}: {e}). Please report it.", m
+            f"Internal error in pyio ({type(e).__name__}: {e}). Please report it "
+            "with the details from: e pythonTraceback println", m
         )
         exc.slots["pythonTraceback"] = "".join(traceback.format_exception(e))
         return exc
@@ -306,6 +320,8 @@ class Interpreter(Engine, Machine):
         """Queue code to run in a fresh coroutine; drive it with ``run_slice``."""
         target = self.lobby if target is None else target
         L = target if locals_ is None else locals_
+        self.output_mark = self.written  # a new run: fresh output and step budgets
+        self.run_steps = 0
         co = self.new_coroutine()
         co.starter = lambda: self._run_source(code, label, L, target)
         self.start_coroutine(co)
@@ -355,6 +371,13 @@ class Interpreter(Engine, Machine):
 
     def write(self, text: str) -> None:
         self.written += len(text)
+        if self.max_output is not None and self.coro is not None:
+            over = self.written - self.output_mark - self.max_output
+            if over > 0:  # write what still fits, then stop the program with an Io error
+                if over < len(text):
+                    self.host.write(text[:len(text) - over])
+                raise IoError(f"Output limit reached: more than {self.max_output} characters "
+                              "written in one run (System setMaxOutputSize changes the limit)")
         self.host.write(text)
 
     def needs_more_input(self, code: str) -> bool:
