@@ -41,6 +41,8 @@ class Machine:
         self._timer_seq = itertools.count()
         self.interrupted = False
         self.steps_per_check = 1000
+        self.max_steps = None  # calls + loop iterations per run (counted at each check)
+        self.run_steps = 0
 
     # -- waking and timers ---------------------------------------------------------------
     def wake(self, co, value=None, exc=None) -> None:
@@ -159,6 +161,16 @@ class Machine:
                     self.interrupted = False
                     co.throw_exc = IoInterrupt("Interrupted")
                     continue
+                if self.max_steps is not None:
+                    self.run_steps += self.steps_per_check
+                    if self.run_steps > self.max_steps:
+                        # raised again at every later check (ticks 0), so `try` cannot
+                        # keep a runaway program alive
+                        self.ticks = 0
+                        co.throw_exc = IoRaise(self.error_exception(
+                            f"Step limit reached: more than {self.max_steps} steps in one "
+                            "run (System setMaxSteps changes the limit)", None))
+                        continue
                 if (max_steps is not None and steps >= max_steps) or (
                     deadline is not None and time.monotonic() >= deadline
                 ):
