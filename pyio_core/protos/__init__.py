@@ -10,6 +10,7 @@ from . import (  # noqa: F401
     exception,
     file,
     flow,
+    limits,
     list,
     map,
     message,
