@@ -573,6 +573,10 @@ def is_not_empty(S, t):
 
 @P("at")
 def at(S, t, i):
+    if t.__class__ is IoList and i.__class__ is float:  # the common case first
+        items = t.items
+        if -len(items) <= i < len(items):
+            return items[int(i)]
     items = this(S, t).items
     i = index_arg(S, i, "at")
     if -len(items) <= i < len(items):
@@ -749,9 +753,11 @@ def as_map(S, t):
 # -- changing ------------------------------------------------------------------------------
 @P("append", "push")
 def append(S, t, *values):
+    if t.__class__ is IoList and values:  # the common case, checked in one step
+        t.items.extend(values)
+        return t
     _need_args(values)
-    this(S, t).items.extend(values)
-    return t
+    this(S, t)
 
 
 @P("prepend")
