@@ -15,7 +15,7 @@ was built from (``Message.units``), and any mutation of those messages drops it.
 from __future__ import annotations
 
 from ..errors import PASS_THROUGH, IoBreak, IoContinue, IoError, IoRaise, IoStop
-from ..objects import Locals, lookup_in
+from ..objects import IoObject, Locals, lookup_in
 from ..registry import EAGER
 from ..values import ActivatableObject, Block, Call, CFunction
 from .requests import PREEMPT
@@ -89,10 +89,19 @@ class _Gen:
         """Emit the slot lookup: dict probes inline, the rare cases through S.resolve."""
         name = repr(m.name)
         if t == "L":
+            # locals, then the Locals proto, then self when it is a plain object (the
+            # usual method case), else the general walk
             self.emit(depth, f"{tv} = L")
             self.emit(depth, f"{v} = Ls.get({name})")
             self.emit(depth, f"if {v} is None:")
-            self.emit(depth + 1, f"{tv}, {v} = resolve(L, {name})")
+            self.emit(depth + 1, "if ISLOC:")
+            self.emit(depth + 2, f"{v} = LPS.get({name})")
+            self.emit(depth + 2, f"if {v} is None:")
+            self.emit(depth + 3, f"{tv} = Ls.get('self')")
+            self.emit(depth + 3, f"if {tv}.__class__ is IoObject:")
+            self.emit(depth + 4, f"{v} = {tv}.slots.get({name})")
+            self.emit(depth + 1, f"if {v} is None:")
+            self.emit(depth + 2, f"{tv}, {v} = resolve(L, {name})")
             return
         self.emit(depth, f"{tv} = {t}")
         self.emit(depth, f"_c = {tv}.__class__")
@@ -265,6 +274,7 @@ def compile_chain(S, m, single: bool = False):
         "        if t is not L:",  # compiled code assumes the usual case, target == locals
         "            return (yield from S.eval_chain(M0, L, t))",
         "        Ls = L.slots",
+        "        ISLOC = L.__class__ is Locals",
         "        _m = None",
         "        try:",
     ]
@@ -304,6 +314,7 @@ def compile_entry(S, body):
         "            for i, name in enumerate(names):",
         "                Ls[name] = args[i] if i < n else NIL",
         "        L = Locals(LOCP, Ls)",
+        "        ISLOC = True",
         "        d = co.depth + 1",
         "        if d > S.max_depth:",
         "            raise S.depth_error()",
@@ -367,6 +378,8 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str]):
         "Call": Call,
         "CALLP": S.call_protos,
         "LOCP": S.locals_protos,
+        "LPS": S.locals_slots,
+        "IoObject": IoObject,
         "STOPS": STOPS,
         "mentions_call": mentions_call,
         "IoStop": IoStop,

@@ -475,14 +475,3 @@ def test_committed_tables_match_grammar() -> None:
     from pyio_core.parser.gen_tables import grammar_hash
 
     assert _tables.GRAMMAR_HASH == grammar_hash(), "run python -m pyio_core.parser.gen_tables"
-
-
-def test_parse_speed_floor() -> None:
-    """A generous floor (the target is 50k+ lines/s); catches accidental quadratic behaviour."""
-    import time
-
-    src = "\n".join(f'a{i} := b foo(c, {i}) + d * "s" size; e' for i in range(2000))
-    ops = default_operator_table()
-    t = time.perf_counter()
-    parse(src, "speed.io", ops, PROTOS)
-    assert time.perf_counter() - t < 1.0
