@@ -19,13 +19,17 @@ def available() -> bool:
     return True
 
 
-def install(interp, expose: bool = True, slice_seconds: float = 0.01):
-    """Join ``interp`` to the JS world; returns the Bridge (None outside Pyodide)."""
+def install(interp, expose: bool = True, slice_seconds: float = 0.01, schedule=None):
+    """Join ``interp`` to the JS world; returns the Bridge (None outside Pyodide).
+
+    ``expose``: define the JS global ``io``. ``schedule``: a host that drives
+    ``run_slice`` itself (the IDE) passes a callable the bridge calls whenever Io work
+    becomes runnable (a Promise settled); by default the bridge's own driver runs it."""
     if not available():
         return None
     from .runtime import Bridge
 
-    return Bridge(interp, expose=expose, slice_seconds=slice_seconds)
+    return Bridge(interp, expose=expose, slice_seconds=slice_seconds, schedule=schedule)
 
 
 def start(on_output=None, expose: bool = True):

@@ -50,16 +50,21 @@ class BrowserHost(Host):
 class SliceDriver:
     """Runs the interpreter in time slices from the JS event loop."""
 
-    def __init__(self, interp, glue, seconds: float = 0.01) -> None:
+    def __init__(self, interp, glue, seconds: float = 0.01,
+                 schedule: Callable[[], object] | None = None) -> None:
         self.S = interp
         self.glue = glue
         self.seconds = seconds
+        self.external = schedule  # a host's own driver (the IDE's), called instead
         self.timer_at: float | None = None  # monotonic time a JS timer will pump at
         self.slices = 0
 
     def schedule(self) -> None:
-        """Run a slice soon (at most one is queued)."""
-        self.glue.later()
+        """Run a slice soon (at most one is queued), or tell the host's own driver to."""
+        if self.external is not None:
+            self.external()
+        else:
+            self.glue.later()
 
     def pump(self) -> str:
         """One slice; then queue the next one, a timer, or nothing."""

@@ -38,7 +38,8 @@ def glue_factory():
 class Bridge:
     """Installs the JS protos on ``interp`` and serves JS's calls into Io."""
 
-    def __init__(self, interp, expose: bool = True, slice_seconds: float = 0.01) -> None:
+    def __init__(self, interp, expose: bool = True, slice_seconds: float = 0.01,
+                 schedule=None) -> None:
         self.S = interp
         self.refs: dict[int, object] = {}  # handle -> Io object referenced from JS
         self.futures: dict[int, PromiseFuture] = {}  # handle -> pending Promise future
@@ -50,7 +51,7 @@ class Bridge:
         self.closed = False
         self.dispatch_proxy = create_proxy(self.dispatch)
         self.glue = glue_factory()(self.dispatch_proxy)
-        self.driver = SliceDriver(interp, self.glue, slice_seconds)
+        self.driver = SliceDriver(interp, self.glue, slice_seconds, schedule)
         self.resolver = modules.Resolver(self.glue)
         self._prev_end_hook = interp.coro_end_hook
         interp.coro_end_hook = self._coroutine_ended
@@ -223,7 +224,8 @@ class Bridge:
 
         new = type(self.S)(host=self.S.host)
         self.close()
-        install(new, expose=self.api is not None)
+        install(new, expose=self.api is not None, slice_seconds=self.driver.seconds,
+                schedule=self.driver.external)
 
     # -- io.repl ---------------------------------------------------------------------------
     async def repl(self, code: str) -> tuple[str, int]:

@@ -285,3 +285,25 @@ async def test_slices_keep_the_event_loop_running(selenium):
     assert (out, status) == ("==> 20000100000\n", 0)
     assert B.driver.slices > 1
     assert run_js("__ticks") > 0
+
+
+@run_in_pyodide(packages=["pyio"])
+async def test_host_with_its_own_driver(selenium):
+    import asyncio
+
+    import bridge
+    from bridge.host import BrowserHost
+    from pyio_core import Interpreter
+
+    out, kicks = [], []
+    S = Interpreter(host=BrowserHost(out.append))
+    B = bridge.install(S, expose=False, schedule=lambda: kicks.append(1))
+    assert B.api is None
+    co = S.start('writeln("start"); v := JS get("Promise") resolve(20) await; writeln(v + 1)')
+    assert S.run_slice() == "waiting" and not co.finished
+    assert S.external_waits == 1
+    await asyncio.sleep(0.01)
+    assert kicks  # the settled promise asked the host for a slice
+    S.run_slice()
+    assert co.finished and "".join(out) == "start\n21\n"
+    assert S.external_waits == 0
