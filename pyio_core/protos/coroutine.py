@@ -82,11 +82,15 @@ def remove_all(q: list, co) -> None:
         q[:] = [c for c in q if c is not co]
 
 
+_MAX_CHAIN = 100_000
+
+
 def set_recent_in_chain(co: Coroutine, value) -> None:
-    """Mark ``value`` as the most recently run coroutine of ``co``'s parent chain."""
-    seen = set()
-    while co is not None and id(co) not in seen:
-        seen.add(id(co))
+    """Mark ``value`` as the most recently run coroutine of ``co``'s parent chain (it runs
+    on every switch, so it is kept lean; the bound stops a cycle of parent links)."""
+    for _ in range(_MAX_CHAIN):
+        if co is None:
+            return
         co.slots["recentInChain"] = value
         co = co.parent
 
