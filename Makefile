@@ -91,13 +91,14 @@ build/wheels/.stamp: $(PKG_SRC) README.md $(STAMPS)/venv
 # build/pyodide = the npm pyodide runtime files + our wheels + a lock file
 # listing exactly those wheels (see scripts/pyodide_lock.py for why).
 $(DIST)/pyodide-lock.json: $(STAMPS)/npm $(STAMPS)/wheels build/wheels/.stamp \
-		scripts/pyodide_lock.py scripts/pyodide-wheels.txt
+		scripts/pyodide_lock.py scripts/pyodide-wheels.txt embed/pyio.js
 	rm -rf $(DIST) && mkdir -p $(DIST)
 	cp node_modules/pyodide/pyodide.{js,mjs,asm.mjs,asm.wasm,d.ts} \
 	   node_modules/pyodide/{python_stdlib.zip,ffi.d.ts} $(DIST)/
 	cp $$(sed -e 's/#.*//' -e '/^\s*$$/d' scripts/pyodide-wheels.txt | \
 	      $(VPY) scripts/wheel_files.py $(WHEELS)) $(DIST)/
 	cp build/wheels/*.whl $(DIST)/
+	cp embed/pyio.js $(DIST)/  # the <script type="io"> loader (docs/embedding.md)
 	$(VPY) scripts/pyodide_lock.py node_modules/pyodide/pyodide-lock.json $(DIST)
 
 # ------------------------------------------------------------- site ---

@@ -1,29 +1,15 @@
 """Shared pytest set-up for all of tests/.
 
-`run_io` runs Io source through pyio_core with a capturing host and returns
-what the program printed -- the usual way to test the interpreter:
+The Io fixtures come from pyio's own pytest plugin (pyio_core/pytest_plugin.py, registered
+as the ``pyio`` pytest11 entry point), the same one users get with ``pip install pyio``:
 
     def test_add(run_io):
         assert run_io("writeln(1 + 2)") == "3\\n"
+
+    def test_lobby_is_kept(io):
+        io.run("x := 41")
+        assert io.eval("x + 1") == 42
+
+``pyodide_io`` does the same inside Pyodide (tests/pyodide).  The plugin is loaded through
+its entry point, so it must not be listed again in ``pytest_plugins`` here.
 """
-
-from __future__ import annotations
-
-from pathlib import Path
-
-import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def run_io():
-    from pyio_core import Interpreter
-    from pyio_core.host import CaptureHost
-
-    def run(code: str) -> str:
-        host = CaptureHost()
-        Interpreter(host=host).do_string(code)
-        return host.output
-
-    return run
