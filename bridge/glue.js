@@ -164,6 +164,11 @@
     },
     after: (ms) => setTimeout(() => call("pump"), ms),
     importModule: (url) => new Boxed(import(url)),
+    // Io output for pages that set io.onOutput (a BrowserHost without its own callback)
+    output(text) {
+      const f = globalThis.io && globalThis.io.onOutput;
+      if (typeof f === "function") f(text);
+    },
     isNode: () => typeof process === "object" && !!(process.versions && process.versions.node),
     mappedImport: (name) => (globalThis.io && globalThis.io.importMap ? globalThis.io.importMap[name] : undefined),
     importBase: () => (globalThis.io ? globalThis.io.importBase : undefined),

@@ -21,7 +21,7 @@ from pyio_core.message import Message
 from . import bigint, dom, futures, jsobject, modules
 from .convert import from_js, to_js_value
 from .futures import PromiseFuture
-from .host import SliceDriver
+from .host import BrowserHost, SliceDriver
 from .jsobject import JSRef
 
 _GLUE_SOURCE: str | None = None
@@ -61,6 +61,8 @@ class Bridge:
         futures.install(self)
         dom.install(self)
         modules.install(self)
+        if expose and isinstance(interp.host, BrowserHost) and interp.host.on_output is None:
+            interp.host.on_output = self.glue.output  # -> io.onOutput(text), if the page sets it
         self.api = self.glue.makeApi() if expose else None
         if self.api is not None:
             self.api._done()

@@ -116,6 +116,23 @@ async def test_events_on_off(selenium_page):
 
 
 @run_in_pyodide(packages=["pyio"])
+async def test_docs_todo_example(selenium_page):
+    import bridge
+
+    B = bridge.start()
+    out, status = await B.repl("""
+        todo := DOM createElement("ul") setId("todo")
+        DOM body appendChild(todo)
+        add := DOM createElement("button") setTextContent("Add")
+        add on("click", block(e,
+            todo appendChild(DOM createElement("li") setTextContent("item " .. todo children size))))
+        DOM body appendChild(add)
+        add click; add click
+        DOM querySelectorAll("#todo li") last textContent""")
+    assert (out, status) == ("==> item 1\n", 0)
+
+
+@run_in_pyodide(packages=["pyio"])
 async def test_on_off_cycles_leak_no_proxies(selenium_page):
     import bridge
     import pyodide_js

@@ -212,8 +212,10 @@ async def test_io_global_api(selenium):
 
     bridge.start()
     assert (await js.io.ready) is not None
+    run_js("globalThis.__out = []; io.onOutput = (t) => __out.push(t)")
     r = await js.io.repl('"hello" println')
     assert (r.output, r.status) == ("hello\n", 0)
+    assert run_js("__out.join('')") == "hello\n"
     r = await js.io.repl("1 + 2")
     assert (r.output, r.status) == ("==> 3\n", 0)
     r = await js.io.repl("x := 42")
@@ -237,6 +239,8 @@ async def test_io_global_api(selenium):
     run_js("io.lobby.z = 5")
     assert js.io.eval("z") == 5
     assert run_js('io.eval("block(a, b, a * b)")(6, 7)') == 42
+    run_js('io.lobby.double = io.eval("block(x, x * 2)")')
+    assert run_js("io.lobby.double()(21)") == 42
     msg = run_js("""(() => { try { io.eval('Exception raise("bad")') }
                             catch (e) { return e.message + "|" + typeof e.ioError } })()""")
     assert msg == "bad|function"
@@ -307,3 +311,18 @@ async def test_host_with_its_own_driver(selenium):
     S.run_slice()
     assert co.finished and "".join(out) == "start\n21\n"
     assert S.external_waits == 0
+
+
+@run_in_pyodide(packages=["pyio"])
+async def test_page_placeholder_io_ready(selenium):
+    import bridge
+    from pyodide.code import run_js
+
+    run_js("globalThis.io = {}; io.ready = new Promise((r) => (io._readyResolve = r));"
+           "globalThis.__seen = null; io.ready.then((x) => (__seen = typeof x.repl));")
+    ready = run_js("io.ready")
+    bridge.start()
+    await ready
+    assert run_js("__seen") == "function"
+    r = await run_js("io.repl('writeln(6 * 7)')")
+    assert r.output == "42\n"
