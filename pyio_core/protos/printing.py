@@ -15,6 +15,13 @@ def short_name(S, v) -> str:
     return f"{S.type_name(v)}_0x{id(v):x}"
 
 
+def list_simple(texts) -> str:
+    """List asSimpleString from its first 30 items' asSimpleString texts: upstream quotes
+    each once more and cuts the result to 40 characters."""
+    text = "list(" + ", ".join(quote(t) for t in texts) + ")"
+    return text[:37] + "..." if len(text) > 40 else text
+
+
 def simple_repr(S, v) -> str:
     """``asSimpleString``: strings quoted, other values briefly."""
     tc = v.__class__
@@ -22,7 +29,9 @@ def simple_repr(S, v) -> str:
         return quote(v)
     if tc is MutableSeq:
         return quote(v.s)
-    if tc is float or v is S.nil or v is S.true or v is S.false or tc is IoList:
+    if tc is IoList:
+        return list_simple(simple_repr(S, x) for x in v.items[:30])
+    if tc is float or v is S.nil or v is S.true or v is S.false:
         return S.simple_string(v)
     if tc is Block:
         names = "".join(n + ", " for n in v.arg_names)
