@@ -21,7 +21,7 @@ from ..registry import EAGER, Prims
 from ..values import Block, CFunction, IoList, MutableSeq
 from .number import format_number, num
 from .object import need_str
-from .printing import quote
+from .printing import list_simple
 
 P = Prims("List", IoList)
 
@@ -920,13 +920,11 @@ def as_string(S, t):
 
 @P.gen("asSimpleString")
 def as_simple_string(S, t):
-    """Upstream shows at most 30 items, each item's asSimpleString quoted once more, and
-    cuts the text to 40 characters."""
+    """The short form shown inside other printouts (see printing.list_simple)."""
     parts = []
     for x in this(S, t).items[:30]:
-        parts.append(quote((yield from simple_text(S, x))))
-    text = "list(" + ", ".join(parts) + ")"
-    return text[:37] + "..." if len(text) > 40 else text
+        parts.append((yield from simple_text(S, x)))
+    return list_simple(parts)
 
 
 @P.gen("join")

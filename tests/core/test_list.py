@@ -478,3 +478,8 @@ def test_slot_names_match_upstream():
 def test_primitive_on_another_type():
     assert error('o := Object clone; o append := List getSlot("append"); o append(1)') == \
         "CFunction defined for type List but called on type Object"
+
+
+def test_list_in_an_object_printout():
+    text = out('o := Object clone; o x := list(1, "a", list(2)); o println')
+    assert text.splitlines()[1] == '  x                = list("1", "\\"a\\"", "list(\\"2\\")")'
