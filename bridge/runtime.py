@@ -14,7 +14,7 @@ from importlib import resources
 from pyodide.code import run_js
 from pyodide.ffi import create_proxy, to_js
 
-from pyio_core.errors import IoRaise, IoStop
+from pyio_core.errors import IoInterrupt, IoRaise, IoStop
 from pyio_core.eval.machine import MORE
 from pyio_core.message import Message
 
@@ -208,7 +208,20 @@ class Bridge:
         return self.register(self.S.lobby)
 
     def op_interrupt(self, a, b, c):
-        self.S.interrupt()
+        """Stop: the running code stops at its next check; code parked on a Promise would
+        never get there, so the current REPL entry is woken with the interrupt instead and
+        nothing else waiting on a Promise runs on (as after Stop in pyio_core)."""
+        S = self.S
+        job = self.job
+        parked = (job is not None and not job.finished and job is not S.coro
+                  and job not in S.ready)
+        for fut in self.futures.values():
+            S.external_waits -= len(fut.waiters)
+            fut.waiters.clear()
+        if parked:
+            S.wake(job, exc=IoInterrupt("Interrupted"))
+        else:
+            S.interrupt()
         self.driver.schedule()
 
     def op_eval(self, code, b, c):

@@ -326,3 +326,28 @@ async def test_page_placeholder_io_ready(selenium):
     assert run_js("__seen") == "function"
     r = await run_js("io.repl('writeln(6 * 7)')")
     assert r.output == "42\n"
+
+
+@run_in_pyodide(packages=["pyio"])
+async def test_interrupt_running_and_waiting_code(selenium):
+    import asyncio
+
+    import bridge
+    import js
+
+    B = bridge.start()
+    # code parked on a Promise that never settles
+    entry = js.io.repl("JS get(\"Promise\") new(block(res, rej, nil)) await")
+    await asyncio.sleep(0.02)
+    js.io.interrupt()
+    r = await entry
+    assert r.status == 1 and "Interrupted" in r.output
+    assert B.S.external_waits == 0
+    # a busy loop
+    entry = js.io.repl("loop(nil)")
+    await asyncio.sleep(0.05)
+    js.io.interrupt()
+    r = await entry
+    assert r.status == 1 and "Interrupted" in r.output
+    r = await js.io.repl("1 + 1")
+    assert (r.output, r.status) == ("==> 2\n", 0)
