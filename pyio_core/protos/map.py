@@ -31,16 +31,12 @@ def _map(S, t, method: str) -> dict:
     raise IoError(f"CFunction defined for type Map but called on type {S.type_name(t)}")
 
 
-def _key(S, k, method: str) -> str:
-    return need_str(S, k, method)
-
-
 # -- reading and writing -------------------------------------------------------------------
 @P.lazy("at")
 def at(S, t, L, m):
     """at(key, default): the default is evaluated only when the key is absent."""
     mp = _map(S, t, "at")
-    k = _key(S, (yield from S.arg(m, L, 0)), "at")
+    k = need_str(S, (yield from S.arg(m, L, 0)), "at")
     v = mp.get(k)
     if v is not None:
         return v
@@ -51,14 +47,14 @@ def at(S, t, L, m):
 
 @P("atPut")
 def at_put(S, t, k, v):
-    _map(S, t, "atPut")[_key(S, k, "atPut")] = v
+    _map(S, t, "atPut")[need_str(S, k, "atPut")] = v
     return t
 
 
 @P.lazy("atIfAbsentPut")
 def at_if_absent_put(S, t, L, m):
     mp = _map(S, t, "atIfAbsentPut")
-    k = _key(S, (yield from S.arg(m, L, 0)), "atIfAbsentPut")
+    k = need_str(S, (yield from S.arg(m, L, 0)), "atIfAbsentPut")
     v = mp.get(k)
     if v is None:
         v = mp[k] = yield from S.arg(m, L, 1)
@@ -67,7 +63,7 @@ def at_if_absent_put(S, t, L, m):
 
 @P("hasKey")
 def has_key(S, t, k):
-    return S.bool(_key(S, k, "hasKey") in _map(S, t, "hasKey"))
+    return S.bool(need_str(S, k, "hasKey") in _map(S, t, "hasKey"))
 
 
 @P("hasValue")
@@ -77,7 +73,7 @@ def has_value(S, t, v):
 
 @P("removeAt")
 def remove_at(S, t, k):
-    _map(S, t, "removeAt").pop(_key(S, k, "removeAt"), None)
+    _map(S, t, "removeAt").pop(need_str(S, k, "removeAt"), None)
     return t
 
 
@@ -122,7 +118,7 @@ def with_(S, t, *args):
     """Map with(key1, value1, key2, value2...): a new Map."""
     mp = {}
     for i in range(0, len(args) - 1, 2):
-        mp[_key(S, args[i], "atPut")] = args[i + 1]
+        mp[need_str(S, args[i], "atPut")] = args[i + 1]
     return S.new_map(mp)
 
 
@@ -132,7 +128,7 @@ def add_keys_and_values(S, t, ks, vs):
     ks = S.need_list(ks, "addKeysAndValues").items
     vs = S.need_list(vs, "addKeysAndValues", 1).items
     for i, k in enumerate(ks):
-        mp[_key(S, k, "atPut")] = vs[i] if i < len(vs) else S.nil
+        mp[need_str(S, k, "atPut")] = vs[i] if i < len(vs) else S.nil
     return t
 
 
@@ -151,7 +147,7 @@ def merge(S, t, other):
 
 @P("reverseMap")
 def reverse_map(S, t):
-    return S.new_map({_key(S, v, "atPut"): k for k, v in _map(S, t, "reverseMap").items()})
+    return S.new_map({need_str(S, v, "atPut"): k for k, v in _map(S, t, "reverseMap").items()})
 
 
 @P("asObject")
@@ -167,7 +163,7 @@ def _pairs(S, t, L, method: str, names, until=None):
     ``break`` when it stopped the loop)."""
     mp = _map(S, t, method)
     kname, vname, body = names
-    slots = loop_slots(S, L)
+    slots = loop_slots(S, L) if kname or vname else None
     done = []
     r = S.nil
     for k in list(mp):
