@@ -740,13 +740,19 @@ def flatten(S, t):
     return S.new_list(out)
 
 
-@P("asMap")
+@P.gen("asMap")
 def as_map(S, t):
+    """Map from list(key, value) pairs; other items are asked ``at(0)`` and ``at(1)``."""
     m = S.new_map()
     for pair in this(S, t).items:
-        kv = pair.items if isinstance(pair, IoList) else []
-        key = kv[0] if kv else S.nil
-        m.map[need_str(S, key, "atPut")] = kv[1] if len(kv) > 1 else S.nil
+        if pair.__class__ is IoList:
+            kv = pair.items
+            key = kv[0] if kv else S.nil
+            value = kv[1] if len(kv) > 1 else S.nil
+        else:
+            key = yield from perform(S, pair, "at", [0.0])
+            value = yield from perform(S, pair, "at", [1.0])
+        m.map[need_str(S, key, "atPut")] = value
     return m
 
 
