@@ -23,6 +23,7 @@ from collections import deque
 from types import GeneratorType
 
 from ..errors import IoExit, IoInterrupt, IoRaise, IoStop
+from ..values import Coroutine
 from .requests import PARK, PREEMPT, Resume
 
 # run_slice results
@@ -117,10 +118,14 @@ class Machine:
             if co is None:
                 if self.timers:
                     self.fire_timers()
-                if not self.ready:
-                    waiting = self.next_timer() is not None or self.waiting_external()
-                    return WAITING if waiting else DONE
-                co = self.coro = self.ready.popleft()
+                if self.ready:
+                    co = self.ready.popleft()
+                else:
+                    co = self.from_run_queue()
+                    if co is None:
+                        waiting = self.next_timer() is not None or self.waiting_external()
+                        return WAITING if waiting else DONE
+                self.coro = co
             stack = co.stack
             gen = stack[-1]
             exc = co.throw_exc
@@ -192,6 +197,20 @@ class Machine:
                 self.coro = None
                 continue
             co.throw_exc = IoRaise(self.error_exception(f"bad request {req!r}", None))
+
+    def from_run_queue(self):
+        """With nothing running or ready, the first suspended coroutine still queued in
+        ``Scheduler yieldingCoros``: one that yielded to a coroutine that then ended with
+        no parent to return to (a top-level one), so background loops keep going."""
+        q = self.run_queue
+        if q is None:
+            return None
+        items = q.items
+        for i, c in enumerate(items):
+            if c.__class__ is Coroutine and c.started and not c.finished and c.stack:
+                del items[i]
+                return c
+        return None
 
     def waiting_external(self) -> bool:
         """True while a host future (JS promise, console input) may still wake someone."""

@@ -563,3 +563,13 @@ def test_frame_description():
 def test_pause_returns_when_its_own_timer_is_already_due():
     assert out('Scheduler addTimer(-1, Coroutine currentCoroutine); pause; "ok" println') == \
         "ok\n"
+
+
+def test_queued_coroutines_run_on_when_the_top_level_code_has_ended():
+    # a host (the browser page) keeps calling run_slice: a background loop goes on
+    it = Interpreter(host=CaptureHost())
+    it.do_string("n := 0; c := coroFor(loop(n = n + 1; yield))\n"
+                 "Scheduler yieldingCoros append(c); yield")
+    before = it.do_string("n")
+    assert it.run_slice(max_steps=3) == MORE
+    assert it.do_string("n") > before
