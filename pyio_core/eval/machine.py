@@ -121,7 +121,10 @@ class Machine:
                 if self.ready:
                     co = self.ready.popleft()
                 else:
-                    co = self.from_run_queue()
+                    # only a host pumping budgeted slices keeps background coroutines going;
+                    # running to completion (do_string, nested runs) waits for its own
+                    budgeted = max_steps is not None or deadline is not None
+                    co = self.from_run_queue() if budgeted else None
                     if co is None:
                         waiting = self.next_timer() is not None or self.waiting_external()
                         return WAITING if waiting else DONE
@@ -201,7 +204,7 @@ class Machine:
     def from_run_queue(self):
         """With nothing running or ready, the first suspended coroutine still queued in
         ``Scheduler yieldingCoros``: one that yielded to a coroutine that then ended with
-        no parent to return to (a top-level one), so background loops keep going."""
+        no parent to return to (top-level code), so a page's background loops keep going."""
         q = self.run_queue
         if q is None:
             return None
