@@ -28,9 +28,10 @@ Coroutine do(
     ignoredCoroutineMethodNames := list("setResult", "main", "pauseCurrentAndResumeSelf",
         "resumeParentCoroutine", "raiseException")
 
-    // run the coroutine's message; what run does, for code that calls main itself
+    // run the coroutine's message here and now (without switching); answers its value
     main := method(
         setResult(self getSlot("runTarget") doMessage(runMessage, self getSlot("runLocals")))
+        result
     )
 
     resumeParentCoroutine := method(
