@@ -36,10 +36,14 @@ def _map(S, t, method: str) -> dict:
 def at(S, t, L, m):
     """at(key, default): the default is evaluated only when the key is absent."""
     mp = _map(S, t, "at")
-    k = need_str(S, (yield from S.arg(m, L, 0)), "at")
-    v = mp.get(k)
+    args = S.simple_args(m, L)  # literals and local reads: evaluating them early is harmless
+    if args is None:
+        args = [(yield from S.arg(m, L, 0))]
+    v = mp.get(need_str(S, args[0] if args else S.nil, "at"))
     if v is not None:
         return v
+    if len(args) > 1:
+        return args[1]
     if len(m.args) > 1:
         return (yield from S.arg(m, L, 1))
     return S.nil
