@@ -268,9 +268,11 @@ def reverse_find_seq(S, t, other, start=None):
     s = text(S, t)
     sub = need_str(S, other, "reverseFindSeq")
     end = len(s) if start is None else max(0, integer(S, start, "reverseFindSeq", 1))
+    if not sub:  # upstream finds the empty sequence one past the end
+        return float(min(end, len(s)) + 1)
     if len(sub) > min(end, len(s)):
         return S.nil
-    i = s.rfind(sub, 0, end + len(sub) - 1 if sub else end)
+    i = s.rfind(sub, 0, end + len(sub) - 1)
     return S.nil if i == -1 else float(i)
 
 
@@ -297,7 +299,8 @@ def begins_with_seq(S, t, other):
 
 @P("endsWithSeq")
 def ends_with_seq(S, t, other):
-    return S.bool(text(S, t).endswith(need_str(S, other, "endsWithSeq")))
+    suffix = need_str(S, other, "endsWithSeq")
+    return S.bool(bool(suffix) and text(S, t).endswith(suffix))  # never ends with ""
 
 
 @P("containsSeq")
@@ -308,7 +311,7 @@ def contains_seq(S, t, other):
 @P("containsAnyCaseSeq")
 def contains_any_case_seq(S, t, other):
     sub = ascii_lower(need_str(S, other, "containsAnyCaseSeq"))
-    return S.bool(find(ascii_lower(text(S, t)), sub) != -1)
+    return S.bool(sub in ascii_lower(text(S, t)))
 
 
 @P("occurrencesOfSeq")

@@ -76,7 +76,7 @@ def wrap(pos: int, size: int) -> int:
 
 def find(s: str, sub: str, start: int = 0) -> int:
     """Index of ``sub`` at or after ``start``, -1 if absent (nothing is found in "")."""
-    if not s or start > len(s):
+    if start >= len(s):
         return -1
     return s.find(sub, max(start, 0))
 

@@ -17,7 +17,7 @@ from ..registry import Prims
 from ..objects import IoObject
 from ..values import MutableSeq
 from .object import need_str
-from .sequence_base import assertion, integer, mutable, new_mutable, number, size_t, text
+from .sequence_base import assertion, integer, mutable, new_mutable, number, text
 
 P = Prims("Sequence")
 
@@ -244,18 +244,18 @@ def size_in_bytes(S, t):
 
 @P("byteAt")
 def byte_at(S, t, index):
-    i = size_t(S, index, "byteAt")
+    i = integer(S, index, "byteAt")
     text(S, t)
     data = to_bytes(t)
-    return float(data[i]) if i < len(data) else S.nil
+    return float(data[i]) if 0 <= i < len(data) else 0.0
 
 
 @P("bitAt")
 def bit_at(S, t, index):
-    i = size_t(S, index, "bitAt")
+    i = integer(S, index, "bitAt")
     text(S, t)
     data = to_bytes(t)
-    return float((data[i >> 3] >> (i & 7)) & 1) if (i >> 3) < len(data) else 0.0
+    return float((data[i >> 3] >> (i & 7)) & 1) if 0 <= (i >> 3) < len(data) else 0.0
 
 
 @P("bitCount")

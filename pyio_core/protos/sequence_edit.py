@@ -71,7 +71,7 @@ def slices_between(S, t, start, end):
         if j == -1:
             break
         found.append(like(S, t, s[i + len(a):j]))
-        at = j + len(b)
+        at = max(j + len(b), i + 1)  # empty separators must still move on
     return S.new_list(found)
 
 

@@ -417,7 +417,7 @@ def test_bit_at_reads_little_endian_bits():
 def test_byte_at_of_two_byte_items_keeps_the_bytes():
     assert show('s := "abcd" asMutable setItemType("uint16");'
                 " list(s sizeInBytes, s byteAt(0), s byteAt(3), s byteAt(4))") \
-        == "list(4, 97, 100, nil)"
+        == "list(4, 97, 100, 0)"
 
 
 def test_latin1_characters_take_one_byte_in_symbols():
@@ -515,3 +515,20 @@ def test_slice_is_deprecated_in_favour_of_ex_slice():
 
 def test_append_seq_takes_as_string_of_anything():
     assert show('"abc" asMutable appendSeq(nil, 1, list(2))') == "abcnil1list(2)"
+
+
+@pytest.mark.parametrize("expr, text", [
+    ('"hello world" reverseFindSeq("")', "12"),
+    ('"" reverseFindSeq("")', "1"),
+    ('"hello" endsWithSeq("")', "false"),
+    ('"hello" beginsWithSeq("")', "true"),
+    ('"" containsAnyCaseSeq("")', "true"),
+    ('"" containsSeq("")', "false"),
+    ('"abc" findSeq("", 3)', "nil"),
+    ('"abc" byteAt(-1)', "0"),
+    ('"abc" bitAt(100)', "0"),
+    ('"abc" occurrencesOfSeq("")', "0"),
+    ('"abab" slicesBetween("", "")', 'list("", "", "", "")'),  # upstream never returns
+])
+def test_empty_and_out_of_range_arguments(expr, text):
+    assert show(expr) == text
