@@ -23,6 +23,13 @@ def _numeric(S, t, method: str) -> MutableSeq:
     return seq
 
 
+def need_seq(S, v, method: str):
+    if v.__class__ in (str, MutableSeq):
+        return v
+    raise IoError(f"argument 0 to method '{method}' must be a Sequence, not a "
+                  f"'{S.type_name(v)}'")
+
+
 def _store(seq: MutableSeq, values) -> None:
     seq.s = ""
     for v in values:
@@ -164,17 +171,13 @@ def root_mean_square(S, t):
 
 @P("dotProduct")
 def dot_product(S, t, other):
-    b = _operand(S, other, "dotProduct")
-    if b.__class__ is float:
-        raise IoError("argument 0 to method 'dotProduct' must be a Sequence, not a 'Number'")
+    b = items(S, need_seq(S, other, "dotProduct"))
     return float(sum(x * y for x, y in zip(items(S, mutable(S, t, "dotProduct")), b)))
 
 
 @P("distanceTo")
 def distance_to(S, t, other):
-    b = _operand(S, other, "distanceTo")
-    if b.__class__ is float:
-        raise IoError("argument 0 to method 'distanceTo' must be a Sequence, not a 'Number'")
+    b = items(S, need_seq(S, other, "distanceTo"))
     return math.sqrt(sum((x - y) ** 2 for x, y in zip(items(S, t), b)))
 
 
