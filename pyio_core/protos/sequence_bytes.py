@@ -196,7 +196,7 @@ def items(S, t) -> list:
 
 
 def as_text(S, t) -> str:
-    """``asString`` / ``asSymbol`` of a mutable sequence."""
+    """The text a sequence prints as (``asString``): number sequences list their items."""
     if is_raw(t):
         return raw_text(t) if t.encoding == "number" else t.s
     return text(S, t)

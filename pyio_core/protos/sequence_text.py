@@ -218,7 +218,7 @@ def unescape(S, t):
 
 @P("asSimpleString")
 def as_simple_string(S, t):
-    s = as_text(S, t) if t.__class__ is MutableSeq else text(S, t)
+    s = as_text(S, t)
     return '"' + escape_text(s) + '"'
 
 
@@ -365,13 +365,13 @@ def interpolate_in_place(S, t, L, m):
 # -- printing ------------------------------------------------------------------------------
 @P("print", "cPrint")
 def print_(S, t):
-    S.write(as_text(S, t) if t.__class__ is MutableSeq else text(S, t))
+    S.write(as_text(S, t))
     return t
 
 
 @P("linePrint")
 def line_print(S, t):
-    S.write((as_text(S, t) if t.__class__ is MutableSeq else text(S, t)) + "\n")
+    S.write(as_text(S, t) + "\n")
     return t
 
 
