@@ -78,17 +78,24 @@ def capitalize(S, t):
     return t
 
 
+def _first_character(S, t, change):
+    """makeFirstCharacterUpper/Lowercase: upstream's Io methods edit item 0 with atPut."""
+    seq = mutable(S, t, "atPut")
+    s = seq.s
+    if not s:
+        return S.false
+    seq.s = change(s[:1]) + s[1:]
+    return t
+
+
 @P("makeFirstCharacterUppercase")
 def make_first_character_uppercase(S, t):
-    return capitalize(S, t)
+    return _first_character(S, t, ascii_upper)
 
 
 @P("makeFirstCharacterLowercase")
 def make_first_character_lowercase(S, t):
-    seq = mutable(S, t, "makeFirstCharacterLowercase")
-    s = seq.s
-    seq.s = ascii_lower(s[:1]) + s[1:]
-    return t
+    return _first_character(S, t, ascii_lower)
 
 
 @P("isLowercase")
