@@ -36,9 +36,10 @@ def clone(S, t):
     if not isinstance(t, IoObject):
         return t
     new = raw_clone(t)
-    init = S.slot_value(new, "init")
-    if init is not None:
-        yield from S.activate_value(init, new, S.init_message, S.lobby)
+    f = S.slot_value(new, "init")
+    # Object's own init only answers self: skip the send (most clones never define init)
+    if f is not None and not (f.__class__ is CFunction and f.fn.__func__ is init):
+        yield from S.activate_value(f, new, S.init_message, S.lobby)
     return new
 
 
