@@ -99,12 +99,14 @@ class Engine:
             except Exception:  # never let the optimiser break a program: interpret instead
                 m.hits = -(1 << 60)
                 return self.eval_chain(m, L, t)
+            self.ticks = 0  # a compile costs thousands of sends: check for Stop soon
         return code(L, t)
 
     def loop_code(self, m):
         code = m.loop_code
         if code is None:
             code = m.loop_code = compile_chain(self, m, single=True)
+            self.ticks = 0  # as in chain: code run from doString in a loop compiles often
         return code
 
     def eval_chain(self, m, L, t):
@@ -271,6 +273,7 @@ class Engine:
             if entry is None and body.hits >= HOT:
                 try:
                     entry = body.entry = compile_entry(self, body)
+                    self.ticks = 0  # as in chain: a compile is slow, check for Stop soon
                 except Exception:  # never let the optimiser break a program
                     body.hits = -(1 << 60)
             if entry is not None:
