@@ -246,29 +246,36 @@ def protos(S, t):
     return S.new_list(list(protos_of(S, t)))
 
 
+def as_proto(S, p):
+    """What a protos list may hold: an unboxed Number or string has no slots of its own,
+    so its proto (Number, Sequence) stands in for it; lookup then finds the same slots."""
+    return S.proto_of(p) if p.__class__ in (float, str) else p
+
+
 @P("setProto")
 def set_proto(S, t, p):
-    need_obj(S, t, "setProto").protos = [p]
+    need_obj(S, t, "setProto").protos = [as_proto(S, p)]
     return t
 
 
 @P("setProtos")
 def set_protos(S, t, lst):
-    need_obj(S, t, "setProtos").protos = list(S.need_list(lst, "setProtos").items)
+    items = S.need_list(lst, "setProtos").items
+    need_obj(S, t, "setProtos").protos = [as_proto(S, p) for p in items]
     return t
 
 
 @P("appendProto")
 def append_proto(S, t, p):
     o = need_obj(S, t, "appendProto")
-    o.protos = o.protos + [p]
+    o.protos = o.protos + [as_proto(S, p)]
     return t
 
 
 @P("prependProto")
 def prepend_proto(S, t, p):
     o = need_obj(S, t, "prependProto")
-    o.protos = [p] + o.protos
+    o.protos = [as_proto(S, p)] + o.protos
     return t
 
 
