@@ -40,6 +40,9 @@ def format_frame(S, m, target) -> str:
     return "  " + (who + m.name).ljust(36) + f" {m.label.rsplit('/', 1)[-1]} {m.line}"
 
 
+REPORT_FRAMES = 100  # stack lines a report shows (showStack too); stackLines has them all
+
+
 def format_report(S, exc) -> str:
     """The text upstream prints for an uncaught exception (we keep the real stack)."""
     err = exc.slots.get("error", S.nil) if hasattr(exc, "slots") else exc
@@ -51,7 +54,11 @@ def format_report(S, exc) -> str:
         lines.extend("  " + line for line in where.split("\n"))
         return "\n".join(lines) + "\n\n"
     if frames:
-        lines.extend(format_frame(S, m, t) for m, t in frames)
+        if len(frames) > REPORT_FRAMES:  # a stack overflow: the innermost frames, the rest counted
+            lines.extend(format_frame(S, m, t) for m, t in frames[:REPORT_FRAMES])
+            lines.append(f"  ... {len(frames) - REPORT_FRAMES} more frames")
+        else:
+            lines.extend(format_frame(S, m, t) for m, t in frames)
         return "\n".join(lines) + "\n\n"
     lines.append("  nothing on stack")
     return "\n".join(lines) + "\n"
