@@ -18,7 +18,8 @@
 // document gets a "pyio:done" event and <html data-pyio="done">.
 (() => {
   "use strict";
-  const me = document.currentScript;
+  // this file's folder holds Pyodide (currentScript is null only if loaded as a module)
+  const me = document.currentScript || document.querySelector('script[src$="pyio.js"]');
   const base = new URL(".", me.src).href;
 
   let resolveDone, rejectDone;

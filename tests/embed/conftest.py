@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from embed_examples import DIST
+from embed_examples import DIST, ROOT
 
 CHROME_FLAGS = [
     "--headless",
@@ -28,12 +28,16 @@ CHROME_FLAGS = [
 ]
 
 
+MOUNTS = {"/pyio/": DIST, "/pyscript/": ROOT / "node_modules" / "@pyscript" / "core" / "dist"}
+
+
 class _PagesHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the page folder, and build/pyodide under /pyio/."""
+    """Serves the page folder, build/pyodide under /pyio/ and PyScript under /pyscript/."""
 
     def translate_path(self, path: str) -> str:
-        if path.startswith("/pyio/"):
-            return str(DIST / path[len("/pyio/"):].split("?")[0])
+        for prefix, folder in MOUNTS.items():
+            if path.startswith(prefix):
+                return str(folder / path[len(prefix):].split("?")[0].split("#")[0])
         return super().translate_path(path)
 
     def log_message(self, *args):

@@ -73,3 +73,16 @@ def test_errors_are_shown_and_later_scripts_still_run(pages, server, browser):
     assert browser.execute_script("return document.querySelector('#box .pyio-error') !== null")
     # a textarea gets the text in its value; the JS global io reaches the same Lobby
     assert browser.execute_script("return document.querySelector('#area').value") == "2\n"
+
+
+def test_documented_pyscript_page(pages, server, browser):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    write_examples(pages, "pyscript.html")
+    browser.get(server + "/pyscript.html")
+    out = "return document.getElementById('out').textContent"
+    WebDriverWait(browser, WAIT).until(lambda d: d.execute_script(out))
+    assert browser.execute_script(out) == "Io in PyScript: 42\n"
+    resources = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)")
+    assert all(r.startswith(server) for r in resources), resources
