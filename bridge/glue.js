@@ -162,7 +162,7 @@
       else if (channel) channel.port2.postMessage(0);
       else setTimeout(pump, 0);
     },
-    after: (ms) => setTimeout(() => call("pump"), ms),
+    after: (ms) => setTimeout(() => call("pump", true), ms),
     importModule: (url) => new Boxed(import(url)),
     // Io output for pages that set io.onOutput (a BrowserHost without its own callback)
     output(text) {

@@ -9,6 +9,7 @@ something (a settled Promise, a new REPL entry) schedules it again.
 
 from __future__ import annotations
 
+import math
 import time
 import traceback
 from collections.abc import Callable
@@ -66,10 +67,12 @@ class SliceDriver:
         else:
             self.glue.later()
 
-    def pump(self) -> str:
+    def pump(self, from_timer: bool = False) -> str:
         """One slice; then queue the next one, a timer, or nothing."""
         S = self.S
         self.slices += 1
+        if from_timer:  # JS timers may fire a little early: always re-arm after one
+            self.timer_at = None
         deadline = time.monotonic() + self.seconds
         try:
             # run_slice also returns MORE when a coroutine ends: keep going while the
@@ -89,5 +92,5 @@ class SliceDriver:
             if nxt is not None and (self.timer_at is None or nxt < self.timer_at
                                     or self.timer_at <= time.monotonic()):
                 self.timer_at = nxt
-                self.glue.after(max(0.0, (nxt - time.monotonic()) * 1000.0))
+                self.glue.after(max(0, math.ceil((nxt - time.monotonic()) * 1000.0)))
         return status

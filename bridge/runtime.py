@@ -166,8 +166,8 @@ class Bridge:
             return self.glue.fail(self.glue.error(f"pyio bridge error: {type(e).__name__}: {e}",
                                                   "", -1))
 
-    def op_pump(self, a, b, c):
-        self.driver.pump()
+    def op_pump(self, from_timer, b, c):
+        self.driver.pump(bool(from_timer))
 
     def op_settle(self, h, ok, value):
         fut = self.futures.pop(h, None)

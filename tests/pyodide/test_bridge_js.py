@@ -27,6 +27,8 @@ async def test_jsobject_calls_and_properties(selenium):
         'JS JSON parse("{\\"a\\": [1, 2]}") get("a") size': "==> 2\n",
         'JS get("Date") new(0) getTime': "==> 0\n",
         'JS get("Math") get("max") call(3, 9, 4)': "==> 9\n",
+        'JS get("Date") new(0) instanceOf(JS get("Date"))': "==> true\n",
+        'JS Math instanceOf(JS get("Date"))': "==> false\n",
         'JS console log("from io") == JsTypes undefined': "==> true\n",
         "JsTypes undefined type": "==> undefined\n",
         'JS JSON parse("{}") get("nope") == nil': "==> false\n",
@@ -173,6 +175,11 @@ async def test_promises_are_futures(selenium):
         ("chainResult", "==> 20\n"),
         # the echo of a future is its value
         ('JS get("Promise") resolve(7)', "==> 7\n"),
+        ('JS get("Promise") reject("x") catch(block(e, "caught " .. e))', "==> caught x\n"),
+        ('Lobby fin := 0; JS get("Promise") resolve(1) finally(block(Lobby fin := 5)) await; '
+         "fin", "==> 5\n"),
+        ('JS get("Promise") resolve(1) then(block(v, Exception raise("in then"))) '
+         'catch(block(e, e get("message")))', "==> in then\n"),
         # a timer promise: the coroutine parks, the driver keeps going
         ('p := JS get("Promise") new(block(res, rej, JS setTimeout(res, 30, "late"))); '
          'p await', "==> late\n"),
@@ -351,3 +358,16 @@ async def test_interrupt_running_and_waiting_code(selenium):
     assert r.status == 1 and "Interrupted" in r.output
     r = await js.io.repl("1 + 1")
     assert (r.output, r.status) == ("==> 2\n", 0)
+
+
+@run_in_pyodide(packages=["pyio"])
+async def test_io_timers_run_from_the_event_loop(selenium):
+    import time
+
+    import bridge
+
+    B = bridge.start()
+    t0 = time.monotonic()
+    out, status = await B.repl('writeln("a"); wait(0.05); writeln("b")')
+    assert (out, status) == ("a\nb\n", 0)
+    assert time.monotonic() - t0 >= 0.045
