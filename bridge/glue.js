@@ -113,6 +113,18 @@
     apply: (f, args) => box(unbox(f)(...args.map(unbox))),
     construct: (f, args) => box(new (unbox(f))(...args.map(unbox))),
     typeOf: (v) => typeof unbox(v),
+    // a short description for JSObject asString: <div#id.cls>, function f, [object Math]
+    describe(v) {
+      v = unbox(v);
+      if (typeof v === "function") return "function " + (v.name || "anonymous");
+      if (typeof Element === "function" && v instanceof Element) {
+        const cls = typeof v.className === "string" && v.className ? "." + v.className.trim().split(/\s+/).join(".") : "";
+        return "<" + v.tagName.toLowerCase() + (v.id ? "#" + v.id : "") + cls + ">";
+      }
+      let s;
+      try { s = String(v); } catch (_) { s = Object.prototype.toString.call(v); }
+      return s.length > 60 ? s.slice(0, 57) + "..." : s;
+    },
     instanceOf: (v, c) => typeof c === "function" && unbox(v) instanceof c,
     func: (source) => new Function(source),
     array: (items) => items.map(unbox),

@@ -134,7 +134,27 @@ def typeof(B, t):
     return B.glue.typeOf(js_of(t, "typeof"))
 
 
-@T("isKindOfJS", "instanceOf")
+@T("==")
+def equals(B, t, other):
+    """The same JS value (``===``): two JSObjects for one node are equal."""
+    a, b = getattr(t, "js", None), getattr(other, "js", None)
+    return B.S.bool(a is not None and b is not None and bool(B.glue.same(a, b)))
+
+
+@T("!=")
+def not_equals(B, t, other):
+    return B.S.false if equals(B, t, other) is B.S.true else B.S.true
+
+
+@T("asString")
+def as_string(B, t):
+    """``JSObject(<what JS says it is>)``: the type, and a short description."""
+    js = getattr(t, "js", None)
+    what = "no value" if js is None else B.glue.describe(js)
+    return f"{B.S.type_name(t)}({what})"
+
+
+@T("instanceOf")
 def instance_of(B, t, ctor):
     return B.S.bool(B.glue.instanceOf(js_of(t, "instanceOf"), to_js_value(B, ctor)))
 

@@ -59,6 +59,9 @@ async def test_dom_and_element_protos(selenium_page):
     cases = [
         ("DOM body tagName", "==> BODY\n"),
         ("DOM body type", "==> Element\n"),
+        ("DOM body == JS document body", "==> true\n"),
+        ('DOM createElement("p") setId("x") addClassName("a") addClassName("b")',
+         "==> Element(<p#x.a.b>)\n"),
         ('box := DOM createElement("div") setId("box") setTextContent("hi"); box textContent',
          "==> hi\n"),
         ("DOM body appendChild(box); DOM getElementById(\"box\") == nil", "==> false\n"),
