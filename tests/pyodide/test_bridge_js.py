@@ -377,3 +377,25 @@ async def test_io_timers_run_from_the_event_loop(selenium):
     out, status = await B.repl('writeln("a"); wait(0.05); writeln("b")')
     assert (out, status) == ("a\nb\n", 0)
     assert time.monotonic() - t0 >= 0.045
+
+
+@run_in_pyodide(packages=["pyio"])
+async def test_handles_are_released_after_js_gc(selenium):
+    import asyncio
+
+    import bridge
+    from pyodide.code import run_js
+
+    if run_js("typeof gc") != "function":
+        return  # the runtime was started without --expose-gc
+    B = bridge.start()
+    await B.repl('f := jsfunction("return typeof arguments[0]"); b := block(nil)')
+    base, first = len(B.refs), next(B._ids)
+    await B.repl("for(i, 1, 500, f call(b))")
+    assert next(B._ids) - first > 500  # one handle per proxy handed to JS
+    for _ in range(50):
+        run_js("gc()")
+        await asyncio.sleep(0.02)
+        if len(B.refs) < base + 50:
+            break
+    assert len(B.refs) < base + 50
