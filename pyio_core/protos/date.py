@@ -10,6 +10,7 @@ browser page supplies its own clock.
 from __future__ import annotations
 
 import math
+import re
 import time
 
 from ..errors import IoError
@@ -246,9 +247,23 @@ def copy(S, t, other):
     return t
 
 
+def zone_name(st: time.struct_time) -> str:
+    """The zone's name; Emscripten (Pyodide) calls UTC "UTC-0000"."""
+    name = st.tm_zone or ""
+    return "UTC" if name in ("UTC-0000", "UTC+0000") else name
+
+
+_PORTABLE = re.compile(r"%[%YZ]")
+
+
 def format_date(d: IoDate, fmt: str) -> str:
+    st = local(d.sec)
+    # %Y and %Z differ between C libraries (Emscripten pads years, names UTC oddly):
+    # fill them in ourselves as glibc does
+    fields = {"%%": "%%", "%Y": str(st.tm_year), "%Z": zone_name(st).replace("%", "%%")}
+    fmt = _PORTABLE.sub(lambda mt: fields[mt.group()], fmt)
     try:
-        return time.strftime(fmt, local(d.sec))
+        return time.strftime(fmt, st)
     except ValueError:  # a format the C library rejects: upstream gets an empty string
         return ""
 
@@ -296,7 +311,7 @@ def from_serialization(S, t, data):
 @P("zone")
 def zone(S, t):
     """The system's time zone name (as upstream: not the receiver's)."""
-    return time.strftime("%Z", time.localtime())
+    return zone_name(time.localtime())
 
 
 @P("gmtOffsetSeconds")

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+# the CLI runs as a separate process: there are no processes in Pyodide
+pytestmark = pytest.mark.skipif(sys.platform == "emscripten", reason="no subprocesses")
+
 PYIO = str(Path(sys.executable).parent / "pyio")
 
 
