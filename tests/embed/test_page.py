@@ -3,7 +3,7 @@ inline tag, one src= tag sharing its Lobby), and errors shown in the page."""
 
 from __future__ import annotations
 
-from embed_examples import write_examples
+from embed_examples import ROOT, write_examples
 
 WAIT = 120  # seconds: Pyodide's first start in a cold browser is slow
 
@@ -32,6 +32,9 @@ def test_documented_page(pages, server, browser):
     assert texts(browser, "#out") == ["Hello, file!\n1\n4\n9\n"]
     assert texts(browser, "#title") == ["Io was here"]
     assert texts(browser, ".pyio-error") == []
+    shots = ROOT / "build" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(shots / "embed.png"))  # for humans to look at
     # the first output sits right after its own tag
     assert browser.execute_script(
         "return document.querySelector('script[type=io]').nextElementSibling.className"
