@@ -20,16 +20,13 @@ from pyio_core.host import Host
 
 
 class BrowserHost(Host):
-    """Io's output goes to ``on_output(text)`` (e.g. a JS function) and to the capture list
-    of the REPL entry being evaluated; there is no stdin in a page."""
+    """Io's output goes to ``on_output(text)`` (e.g. a JS function); there is no stdin in
+    a page."""
 
     def __init__(self, on_output: Callable[[str], object] | None = None) -> None:
         self.on_output = on_output
-        self.capture: list[str] | None = None
 
     def write(self, text: str) -> None:
-        if self.capture is not None:
-            self.capture.append(text)
         if self.on_output is not None:
             self.on_output(text)
 

@@ -47,6 +47,8 @@ class Bridge:
         self.on_end: dict = {}  # coroutine -> callback when it finishes
         self.jobs: deque = deque()  # io.repl entries waiting their turn
         self.job = None
+        self.capture: list[str] | None = None  # output of the io.repl entry being run
+        self._tee_output(interp.host)
         self._ids = itertools.count(1)
         self.closed = False
         self.dispatch_proxy = create_proxy(self.dispatch)
@@ -66,6 +68,25 @@ class Bridge:
         self.api = self.glue.makeApi() if expose else None
         if self.api is not None:
             self.api._done()
+
+    def _tee_output(self, host) -> None:
+        """io.repl reports what an entry printed, whatever the host does with output."""
+        write = host.write
+        own = "write" in getattr(host, "__dict__", {})
+
+        def tee(text: str) -> None:
+            if self.capture is not None:
+                self.capture.append(text)
+            write(text)
+
+        def untee() -> None:
+            if own:
+                host.write = write
+            else:
+                del host.write
+
+        host.write = tee
+        self._untee = untee
 
     # -- Io values for JS values -----------------------------------------------------------
     def wrap(self, js) -> JSRef:
@@ -254,10 +275,10 @@ class Bridge:
         S = self.S
         if not self.jobs:
             self.job = None
-            S.host.capture = None
+            self.capture = None
             return
         code, d = self.jobs.popleft()
-        capture = S.host.capture = [] if hasattr(S.host, "capture") else None
+        capture = self.capture = []
         try:
             msg = S.parse(code, "Command Line")
         except IoRaise as e:
@@ -299,7 +320,7 @@ class Bridge:
         if self.jobs:
             self._next_job()
         else:
-            self.S.host.capture = None
+            self.capture = None
 
     # -- lifetime --------------------------------------------------------------------------
     def close(self) -> None:
@@ -313,4 +334,5 @@ class Bridge:
             d.resolve(to_js({"output": "interpreter reset\n", "status": 1}))
         self.jobs.clear()
         self.closed = True
+        self._untee()
         self.glue.close()

@@ -399,3 +399,21 @@ async def test_handles_are_released_after_js_gc(selenium):
         if len(B.refs) < base + 50:
             break
     assert len(B.refs) < base + 50
+
+
+@run_in_pyodide(packages=["pyio"])
+async def test_any_host_and_repeated_resets(selenium):
+    import bridge
+    import js
+    from pyio_core import CaptureHost, Interpreter
+
+    host = CaptureHost()
+    B = bridge.install(Interpreter(host=host))
+    assert await B.repl('writeln("x"); 1') == ("x\n", 0)
+    assert host.output == "x\n"
+    for _ in range(3):
+        js.io.reset()
+    r = await js.io.repl('write("y")')
+    assert (r.output, r.status) == ("y", 0)
+    assert host.output == "x\ny"  # one copy: each reset unhooks the old interpreter
+    assert "write" not in host.__dict__ or host.write.__name__ == "tee"
