@@ -272,6 +272,10 @@ async def test_js_callback_that_waits_returns_a_promise(selenium):
     assert await run_js("io.lobby.slow(4)") == 41
     await B.repl('Lobby blk := block(x, JS get("Promise") resolve(x) await * 2)')
     assert await run_js("io.lobby.blk()(5)") == 10
+    # from Io through JS and back: the waiting block gives JS a Promise, Io a Future
+    assert await B.repl(
+        'r := jsfunction("return arguments[0]()") call(block(JS get("Promise") resolve(5) '
+        'await * 2)); list(r type, r await)') == ('==> list("Future", 10)\n', 0)
 
 
 @run_in_pyodide(packages=["pyio"])
