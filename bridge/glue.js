@@ -84,7 +84,6 @@
 
   const glue = {
     globalObject: () => globalThis,
-    box,
     // what kind of JS object Python is looking at (primitives never get here)
     kind(v) {
       if (v instanceof Boxed) return "promise";
@@ -136,7 +135,6 @@
     typed: (name, bytes) => new TYPED[name](bytes.slice().buffer),
     typedName: (v) => v.constructor.name,
     bytes: (v) => new Uint8Array(v.buffer, v.byteOffset, v.byteLength),
-    bigint: (text) => BigInt(text),
     errorText,
     errorStack: (e) => (e instanceof Error && e.stack ? String(e.stack) : ""),
     errorHandle: (e) => (isObj(e) && e.ioError && e.ioError[IOREF] !== undefined ? e.ioError[IOREF] : -1),
@@ -204,7 +202,7 @@
       globalThis.io = io;
       return io;
     },
-    // listeners added by Element on(): kept here so off() and reset find them
+    // DOM helpers (bridge/dom.py)
     method: (o, name, ...args) => o[name](...args.map(unbox)),
     same: (a, b) => a === b,
     getStyle: (el, p) => el.style.getPropertyValue(p) || el.style[p] || "",
