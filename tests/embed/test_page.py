@@ -89,3 +89,21 @@ def test_documented_pyscript_page(pages, server, browser):
     resources = browser.execute_script(
         "return performance.getEntriesByType('resource').map(e => e.name)")
     assert all(r.startswith(server) for r in resources), resources
+
+
+WAIT_PAGE = """<!doctype html>
+<html><head><script src="pyio/pyio.js"></script></head><body>
+<pre id="order"></pre>
+<script type="io" data-output="#order">order := list("a"); wait(0.05); order append("b")</script>
+<script type="io" data-output="#order">
+  order append(JS get("Promise") resolve("c") await)
+  writeln(order join)
+</script>
+</body></html>
+"""
+
+
+def test_a_waiting_script_holds_the_next_one_back(pages, server, browser):
+    (pages / "wait.html").write_text(WAIT_PAGE, encoding="utf-8")
+    assert load(browser, server + "/wait.html") == 0
+    assert texts(browser, "#order") == ["abc\n"]

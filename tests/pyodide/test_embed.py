@@ -11,9 +11,10 @@ def test_pyodide_io_keeps_the_lobby_and_reports_errors(pyodide_io):
     assert "Counter does not respond to 'nothing'" in report and "counter.io" in report
 
 
-def test_pyodide_io_waits_for_promises(pyodide_io):
-    code = 'p := JS get("Promise") resolve("later"); writeln(p await, " ", p state)'
+def test_pyodide_io_waits_for_timers_and_promises(pyodide_io):
+    code = 'p := JS get("Promise") resolve("later"); wait(0.05); writeln(p await, " ", p state)'
     assert pyodide_io.run(code) == "later resolved\n"
+    assert pyodide_io.run('wait(0.02); writeln("after wait")') == "after wait\n"
 
 
 def test_pyodide_io_has_the_dom_in_a_page(pyodide_io):
