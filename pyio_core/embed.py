@@ -73,6 +73,12 @@ class Session:
         self.bridge.driver.schedule()
         return await done
 
+    def close(self) -> None:
+        """Release what JS holds for this interpreter (listeners, handles, the JS ``io``
+        calls); the Session cannot run scripts afterwards."""
+        if self.bridge is not None:
+            self.bridge.close()
+
     def _outcome(self, co) -> str | None:
         e = co.exception
         if e is None or isinstance(e, (IoStop, IoExit)):

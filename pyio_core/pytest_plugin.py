@@ -80,6 +80,8 @@ class PyodideIoSession:
         selenium.load_package("pyio")
         selenium.run_async(textwrap.dedent("""
             from pyio_core.embed import Session
+            if "_pyio_session" in globals():  # the previous test's, on a reused page
+                _pyio_session.close()
             _pyio_out = []
             _pyio_session = Session(_pyio_out.append)
         """))
