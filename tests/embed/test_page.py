@@ -3,7 +3,7 @@ inline tag, one src= tag sharing its Lobby), and errors shown in the page."""
 
 from __future__ import annotations
 
-from embed_examples import ROOT, write_examples
+from embed_examples import DIST, ROOT, write_examples
 
 WAIT = 120  # seconds: Pyodide's first start in a cold browser is slow
 
@@ -107,3 +107,20 @@ def test_a_waiting_script_holds_the_next_one_back(pages, server, browser):
     (pages / "wait.html").write_text(WAIT_PAGE, encoding="utf-8")
     assert load(browser, server + "/wait.html") == 0
     assert texts(browser, "#order") == ["abc\n"]
+
+
+def test_pyodide_that_cannot_start_is_reported_in_the_page(pages, server, browser):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    lonely = pages / "lonely"  # pyio.js without Pyodide next to it
+    lonely.mkdir()
+    (lonely / "pyio.js").write_bytes((DIST / "pyio.js").read_bytes())
+    (lonely / "page.html").write_text(
+        '<script src="pyio.js"></script><script type="io">writeln(1)</script>',
+        encoding="utf-8")
+    browser.get(server + "/lonely/page.html")
+    state = "return document.documentElement.dataset.pyio"
+    WebDriverWait(browser, WAIT).until(lambda d: d.execute_script(state))
+    assert browser.execute_script(state) == "error"
+    (error,) = texts(browser, ".pyio-error")
+    assert error.startswith("pyio could not start:")
