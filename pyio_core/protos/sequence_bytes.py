@@ -16,6 +16,7 @@ from ..errors import IoError
 from ..registry import Prims
 from ..objects import IoObject
 from ..values import MutableSeq
+from .number import f32
 from .object import need_str
 from .sequence_base import assertion, integer, mutable, new_mutable, number, text
 
@@ -157,6 +158,8 @@ def _pack(t, v: float) -> str:
         v &= (1 << bits) - 1
         if code.islower() and v >= 1 << (bits - 1):
             v -= 1 << bits
+    elif code == "f":
+        v = f32(v)  # beyond float32's range is infinity, as a C cast gives
     return struct.pack("<" + code, v).decode("latin-1")
 
 
