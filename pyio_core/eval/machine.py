@@ -44,6 +44,7 @@ class Machine:
         self.steps_per_check = 1000
         self.max_steps = None  # calls + loop iterations per run (counted at each check)
         self.run_steps = 0
+        self.limit_error = None  # text of the limit this run passed: raised at every check
 
     # -- waking and timers ---------------------------------------------------------------
     def wake(self, co, value=None, exc=None) -> None:
@@ -172,13 +173,15 @@ class Machine:
                 if self.max_steps is not None:
                     self.run_steps += self.steps_per_check
                     if self.run_steps > self.max_steps:
-                        # raised again at every later check (ticks 0), so `try` cannot
-                        # keep a runaway program alive
-                        self.ticks = 0
-                        co.throw_exc = IoRaise(self.error_exception(
-                            f"Step limit reached: more than {self.max_steps} steps in one "
-                            "run (System setMaxSteps changes the limit)", None))
-                        continue
+                        self.limit_error = (f"Step limit reached: more than {self.max_steps} "
+                                            "steps in one run (System setMaxSteps changes the "
+                                            "limit)")
+                if self.limit_error is not None:
+                    # raised again at every later check (ticks 0), so `try` cannot keep a
+                    # runaway program alive
+                    self.ticks = 0
+                    co.throw_exc = IoRaise(self.error_exception(self.limit_error, None))
+                    continue
                 if (max_steps is not None and steps >= max_steps) or (
                     deadline is not None and time.monotonic() >= deadline
                 ):
