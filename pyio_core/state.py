@@ -322,6 +322,7 @@ class Interpreter(Engine, Machine):
         L = target if locals_ is None else locals_
         self.output_mark = self.written  # a new run: fresh output and step budgets
         self.run_steps = 0
+        self.limit_error = None
         co = self.new_coroutine()
         co.starter = lambda: self._run_source(code, label, L, target)
         self.start_coroutine(co)
@@ -376,8 +377,11 @@ class Interpreter(Engine, Machine):
             if over > 0:  # write what still fits, then stop the program with an Io error
                 if over < len(text):
                     self.host.write(text[:len(text) - over])
-                raise IoError(f"Output limit reached: more than {self.max_output} characters "
-                              "written in one run (System setMaxOutputSize changes the limit)")
+                self.limit_error = (f"Output limit reached: more than {self.max_output} "
+                                    "characters written in one run (System setMaxOutputSize "
+                                    "changes the limit)")
+                self.ticks = 0  # the machine raises it again at each check: try cannot hide it
+                raise IoError(self.limit_error)
         self.host.write(text)
 
     def needs_more_input(self, code: str) -> bool:
