@@ -238,7 +238,7 @@ def test_the_python_traceback_is_printable_from_io():
 
 
 def test_an_ordinary_error_has_no_python_traceback():
-    assert out('e := try(1 foo); e ?pythonTraceback println') == "nil\n"
+    assert out('e := try(1 foo); (e ?pythonTraceback) println') == "nil\n"
 
 
 # -- fuzz findings -----------------------------------------------------------------------
