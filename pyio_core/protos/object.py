@@ -7,7 +7,7 @@ from ..message import Message
 from ..objects import IoObject, Locals, lookup_context
 from ..registry import LAZY, Prims
 from ..values import ActivatableObject, Block, Call, CFunction, raw_clone
-from .printing import short_name, simple_repr
+from .printing import simple_repr
 
 P = Prims("Object")
 L_ = Prims("Locals")
@@ -620,8 +620,10 @@ def writeln(S, t, *args):
     return S.nil
 
 
-@P("asString")
+@P.gen("asString")
 def as_string(S, t):
+    if t.__class__ is IoObject and t is not S.nil and t is not S.true and t is not S.false:
+        return (yield from slot_summary(S, t))
     return S.simple_string(t)
 
 
@@ -630,28 +632,41 @@ def as_simple_string(S, t):
     return simple_repr(S, t)
 
 
-def summary_lines(S, t, keyword) -> list[str]:
+def simple_text(S, v):
+    """``v asSimpleString`` as text: the built-in form, or the value's own method's answer."""
+    f = S.slot_value(v, "asSimpleString")
+    if f is None or f.__class__ is CFunction:
+        return simple_repr(S, v)
+    r = yield from S.activate_value(f, v, Message("asSimpleString", [], S.message_protos), S.lobby)
+    return (yield from S.as_string(r))
+
+
+def summary_lines(S, t, keyword):
     """``  name = value`` lines for the receiver's own slots whose names contain ``keyword``
     (any case; all of them when keyword is nil), sorted."""
     key = None if keyword is None or keyword is S.nil else need_str(S, keyword, "slotSummary").lower()
     slots = t.slots if isinstance(t, IoObject) else {}
-    return [f"  {name.ljust(16)} = {simple_repr(S, slots[name])}\n"
-            for name in sorted(slots) if key is None or key in name.lower()]
+    lines = []
+    for name in sorted(slots):
+        if (key is None or key in name.lower()) and name in slots:
+            lines.append(f"  {name.ljust(16)} = {(yield from simple_text(S, slots[name]))}\n")
+    return lines
 
 
-@P("slotSummary")
+@P.gen("slotSummary")
 def slot_summary(S, t, keyword=None):
     """`` Type_0x..:`` and one line per local slot, the format ``asString`` uses."""
     if isinstance(t, Block) or not isinstance(t, IoObject):
         return simple_repr(S, t)
-    return f" {short_name(S, t)}:\n" + "".join(summary_lines(S, t, keyword))
+    head = yield from simple_text(S, t)
+    return f" {head}:\n" + "".join((yield from summary_lines(S, t, keyword)))
 
 
-@P("apropos")
+@P.gen("apropos")
 def apropos(S, t, keyword=None):
     """Print, for every proto in Core, its slots whose names contain ``keyword``."""
     for name in sorted(S.core.slots):
-        lines = summary_lines(S, S.core.slots[name], keyword)
+        lines = yield from summary_lines(S, S.core.slots[name], keyword)
         if lines:
             S.write(name + "\n" + "".join(lines) + "\n")
     return S.nil

@@ -189,7 +189,7 @@ o dm(4) println""",
     ("""\
 Object clone do(a := method(x, y, x); b := block(x, x); c := Object getSlot("if")) println""",
      """\
- Object_0x555f42f87b50:
+ Object_0x55d3951b4b50:
   a                = method(x, y, ...)
   b                = block(x, ...)
   c                = Object_if()
@@ -198,12 +198,12 @@ Object clone do(a := method(x, y, x); b := block(x, x); c := Object getSlot("if"
     ("""\
 Object clone do(e := "str"; f := 1.5; g := nil; h := true; i := Object clone) println""",
      """\
- Object_0x563ea8b4c680:
+ Object_0x564fbe6be680:
   e                = "str"
   f                = 1.5
   g                = nil
   h                = true
-  i                = Object_0x563ea8b46590
+  i                = Object_0x564fbe6b8590
 
 """),
     ("""\
@@ -211,16 +211,16 @@ Foo := Object clone
 Foo println
 Foo clone println""",
      """\
- Foo_0x563b7da19080:
+ Foo_0x55aadbc46080:
   type             = "Foo"
 
- Foo_0x563b7db13ee0:
+ Foo_0x55aadbd40ee0:
 
 """),
     ("""\
 Object clone do(abc := 1; bcd := 2) slotSummary("b") println""",
      """\
- Object_0x563131a982a0:
+ Object_0x55fc1ed1d2a0:
   abc              = 1
   bcd              = 2
 
@@ -230,7 +230,7 @@ o := Object clone
 o type := "Bar"
 o println""",
      """\
- Bar_0x55d16db05080:
+ Bar_0x5633413ce080:
   type             = "Bar"
 
 """),
@@ -338,7 +338,7 @@ Io Assertion 'perform takes a single argument when using a Message as an argumen
     ("""\
 Object clone do(a := 1) shallowCopy println""",
      """\
- Object_0x561a6b5bf490:
+ Object_0x5607c1206490:
   a                = 1
 
 """),
@@ -482,7 +482,7 @@ o setX(4) x println
 o println""",
      """\
 4
- Object_0x55703baa0080:
+ Object_0x563fc9e8e080:
   setX             = method(...)
   x                = 4
 
@@ -679,6 +679,41 @@ V does not respond to 'm'
 other
 M1
 M2
+"""),
+    ("""\
+P := Object clone do(asSimpleString := method("<P>"))
+o := Object clone do(p := P clone; n := nil; t := true; l := list(1); s := "x")
+o println
+o asString type println
+o slotSummary println
+P println
+Q := Object clone do(asString := method("I am Q"))
+Q println
+Object clone do(q := Q) println""",
+     """\
+ Object_0x55fbde179820:
+  l                = list("1")
+  n                = nil
+  p                = <P>
+  s                = "x"
+  t                = true
+
+Sequence
+ Object_0x55fbde179820:
+  l                = list("1")
+  n                = nil
+  p                = <P>
+  s                = "x"
+  t                = true
+
+ <P>:
+  asSimpleString   = method(...)
+  type             = "P"
+
+I am Q
+ Object_0x55fbde46fae0:
+  q                = Q_0x55fbde46ebe0
+
 """),
 ]
 
