@@ -167,7 +167,7 @@ def _pairs(S, t, L, method: str, names, until=None):
     ``break`` when it stopped the loop)."""
     mp = _map(S, t, method)
     kname, vname, body = names
-    slots = loop_slots(S, L) if kname or vname else None
+    slots = loop_slots(S, L) if kname is not None or vname is not None else None
     done = []
     r = S.nil
     for k in list(mp):
