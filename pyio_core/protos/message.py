@@ -35,7 +35,7 @@ def need_msg(S, t, method: str) -> Message:
 
 def need_int(S, v, method: str, i: int = 0) -> int:
     if v.__class__ is float:
-        return int(v)
+        return int(v) if v - v == 0 else -(1 << 63)  # NaN/inf: what x86 C casts give
     raise IoError(f"argument {i} to method '{method}' must be a Number, not a '{S.type_name(v)}'")
 
 
