@@ -22,7 +22,7 @@ import time
 from collections import deque
 from types import GeneratorType
 
-from ..errors import IoExit, IoInterrupt, IoRaise, IoStop
+from ..errors import IoError, IoExit, IoInterrupt, IoRaise, IoStop
 from ..values import Coroutine
 from .requests import PARK, PREEMPT, Resume
 
@@ -147,7 +147,9 @@ class Machine:
                     if self.coro is None:
                         return MORE  # a caller may be waiting for exactly this coroutine
                 continue
-            except (IoRaise, IoStop, IoInterrupt, IoExit) as e:
+            except Exception as e:
+                if not isinstance(e, (IoRaise, IoStop, IoInterrupt, IoExit)):
+                    e = IoRaise(self.python_error(e))  # never let a Python error escape
                 stack.pop()
                 co.send_value = None
                 if stack:
@@ -217,6 +219,16 @@ class Machine:
                 del items[i]
                 return c
         return None
+
+    def python_error(self, e: Exception):
+        """The Io exception for a Python one that reached the trampoline outside any
+        ``eval_chain`` (whose own handlers do the same, positioned at a message): a
+        primitive's IoError, Python's recursion limit, or a bug (an internal error)."""
+        if isinstance(e, IoError):
+            return self.error_exception(e.text, None, e.kind)
+        if isinstance(e, RecursionError):
+            return self.error_exception("Stack overflow", None)
+        return self.internal_error(e, None)
 
     def waiting_external(self) -> bool:
         """True while a host future (JS promise, console input) may still wake someone."""
