@@ -253,8 +253,8 @@ class _Gen:
         self.emit(depth, "else:")
         if len(m.args) > 2:
             self.emit(depth + 1, f"{r} = {self.chain(m.args[2], 'L', depth + 1)}")
-        else:
-            self.emit(depth + 1, f"{r} = NIL")
+        else:  # no else branch: the outcome itself, like the `if` primitive
+            self.emit(depth + 1, f"{r} = FALSE")
 
 
 def check_for(S, start, end, step) -> None:
