@@ -297,3 +297,8 @@ list(1, 3)
 @pytest.mark.parametrize("code, expected", CASES)
 def test_like_upstream(code, expected):
     assert loose(run(code)) == loose(expected)
+
+
+def test_if_without_else_answers_false_also_when_compiled():
+    out = run("f := method(x, if(x, 1))\nfor(i, 1, 300, f(nil))\nlist(f(nil), f(2)) println")
+    assert out == "list(false, 1)\n"
