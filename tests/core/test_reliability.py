@@ -269,3 +269,44 @@ FUZZ_PROGRAMS = [
 def test_fuzz_findings_stay_fixed(code):
     o = run_program(code, Budget(seconds=0.3, slow_slice=1.0))
     assert o.finding is None, f"{o.finding}\n{o.detail}"
+
+
+@pytest.mark.parametrize("code, error", [
+    # seed 22737: a list holding itself; its echo recursed in Python (RecursionError escaped)
+    ("l := list(1); l append(l); l", "Stack overflow"),
+    # seed 23863: an object whose proto is a method; its echo raised a bare IoError
+    ("o := Object clone; o setProto(method(1)); o", "Block asString called on a 'Block'"),
+    # seed 25644: the same with a string proto
+    ('o := Object clone; o setProto("3.5"); o', "Sequence method called on a 'Sequence'"),
+])
+def test_a_failing_repl_echo_is_an_io_error(code, error):
+    echo = Interpreter(host=CaptureHost()).repl_line(code)
+    assert echo == (f"==> <exception while displaying result>\n\n  Exception: {error}\n"
+                    "  ---------\n  nothing on stack\n")
+
+
+@pytest.mark.parametrize("code, expected", [
+    # seed 25545: a NaN index was a Python ValueError
+    ("message(foo(1, 2)) argAt(0/0) println", "nil\n"),
+    ("message(foo(1, 2)) argAt(1/0) println", "nil\n"),
+    # seed 20668: a Map loop whose first argument is not a name hit an unset slots dict
+    ('Map clone atPut("k", 1) detect((1 and 2), 0) println', 'list("k", 1)\n'),
+])
+def test_more_fuzz_findings(code, expected):
+    assert out(code) == expected
+
+
+def test_a_python_error_outside_eval_chain_is_an_internal_io_error():
+    """The trampoline's safety net: a host-started generator with a bug."""
+    it = Interpreter(host=CaptureHost())
+
+    def broken():
+        yield from ()
+        raise KeyError("oops")
+
+    with pytest.raises(IoUncaught) as info:
+        it.finish(it.start_call(broken))
+    assert info.value.report.startswith(
+        "\n  Exception: Internal error in pyio (KeyError: 'oops'). Please report it")
+    assert info.value.exc.slots["pythonTraceback"].startswith("Traceback")
+    assert it.do_string("1 + 1") == 2.0
