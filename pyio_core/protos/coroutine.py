@@ -516,7 +516,7 @@ def proxy_forward(S, t, L, m):
     """A message to an unresolved future waits for the result, then goes to it."""
     own = S.core.slots["FutureProxy"].slots["_forward"]
     while True:
-        v = _BECAME.get(t)
+        v = _BECAME.get(t) if isinstance(t, IoObject) else None  # numbers/strings: no weakref
         if v is not None:
             return (yield from S.send(v, m, L))
         if not isinstance(t, IoObject) or t.slots.get("forward") is not own:
