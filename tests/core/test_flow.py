@@ -291,6 +291,37 @@ r println""",
 after
 list(1, 3)
 """),
+    ("""\
+A := Object clone do(v := method(x, x + 1))
+B := A clone do(v := method(x, resend * 2))
+C := B clone do(v := method(x, super(v(x)) + 100))
+s := 0
+for(i, 1, 300, s = s + C v(i))
+s println
+sw := method(x, x switch(1, "a", 2, "b", "c"))
+r := list
+for(i, 1, 300, r append(sw(i % 3)))
+r unique sort println
+q := method(o, o ?foo)
+o := Object clone do(foo := 3)
+t := 0
+for(i, 1, 300, t = t + (q(o) ifNil(0)) + (q(Object) ifNil(0)))
+t println
+g := method(r := list; list(1,2,3,4) foreach(x, x switch(2, continue, 4, break); r append(x)); r)
+for(i, 1, 300, g)
+g println
+h := method(x, x switch(1, return "one"); "other")
+for(i, 1, 300, h(i))
+list(h(1), h(2)) println""",
+     """\
+120900
+list("a", "b", "c")
+
+  Exception: argument 0 to method '+' must be a Number, not a 'nil'
+  ---------
+  message '+' in '_s.io' on line 14
+
+"""),
 ]
 
 
