@@ -262,6 +262,10 @@ FUZZ_PROGRAMS = [
     's := "hello"; o := Object clone; try(o setProto(s) < Map clone at(Map clone) > s)',
     # seed 421: doString compiling a loop on every pass of an endless while
     'try(o = while("x", doString("try(for(j, 1, 10, 2, 1; if(j > 5, break)))")))',
+    # seed 28472: after Lobby become(Exception), a string reached FutureProxy's forward
+    'e := try(Exception raise("first")); l := list(1)\ntry(o f := block(q, f := Date '
+    'fromNumber(0) setHour(doString("try((f) println)"), -1)))\ntry((Lobby become(Exception)))'
+    '\ntry(("\\\\" repeat(Object clone)) println)\ntry(l)',
 ]
 
 
