@@ -305,7 +305,7 @@ r unique sort println
 q := method(o, o ?foo)
 o := Object clone do(foo := 3)
 t := 0
-for(i, 1, 300, t = t + (q(o) ifNil(0)) + (q(Object) ifNil(0)))
+for(i, 1, 300, t = t + (q(o) ifNilEval(0)) + (q(Object) ifNilEval(0)))
 t println
 g := method(r := list; list(1,2,3,4) foreach(x, x switch(2, continue, 4, break); r append(x)); r)
 for(i, 1, 300, g)
@@ -316,11 +316,9 @@ list(h(1), h(2)) println""",
      """\
 120900
 list("a", "b", "c")
-
-  Exception: argument 0 to method '+' must be a Number, not a 'nil'
-  ---------
-  message '+' in '_s.io' on line 14
-
+900
+list(1, 3)
+list("one", "other")
 """),
 ]
 
