@@ -132,7 +132,12 @@ def has_args(S, t):
 @P.gen("evalArgAt")
 def eval_arg_at(S, t, i):
     c = need_call(S, t)
-    return (yield from S.arg(c.message, c.sender, need_int(S, i, "evalArgAt")))
+    i = need_int(S, i, "evalArgAt")
+    if i < 0:  # as upstream: counted from the end; before the first argument is nil
+        i += len(c.message.args)
+        if i < 0:
+            return S.nil
+    return (yield from S.arg(c.message, c.sender, i))
 
 
 @P.gen("evalArgs")
