@@ -295,6 +295,9 @@ def test_a_failing_repl_echo_is_an_io_error(code, error):
     ("message(foo(1, 2)) argAt(1/0) println", "nil\n"),
     # seed 20668: a Map loop whose first argument is not a name hit an unset slots dict
     ('Map clone atPut("k", 1) detect((1 and 2), 0) println', 'list("k", 1)\n'),
+    # seed 105494: a negative evalArgAt index was a Python IndexError (upstream's answers)
+    ("f := method(call evalArgAt(-2)); f(5) println; f(5, 6, 7) println", "nil\n6\n"),
+    ("method(call) call evalArgAt(-2) println", "nil\n"),
 ])
 def test_more_fuzz_findings(code, expected):
     assert out(code) == expected
