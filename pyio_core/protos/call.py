@@ -116,7 +116,7 @@ def description_(S, t):
 def arg_at(S, t, i):
     args = need_call(S, t).message.args
     i = need_int(S, i, "argAt")
-    return args[i] if 0 <= i < len(args) else S.nil
+    return args[i] if -len(args) <= i < len(args) else S.nil  # negative: from the end
 
 
 @P("argCount")

@@ -166,7 +166,7 @@ def set_arguments(S, t, args):
 def arg_at(S, t, i):
     args = need_msg(S, t, "argAt").args
     i = need_int(S, i, "argAt")
-    return args[i] if 0 <= i < len(args) else S.nil
+    return args[i] if -len(args) <= i < len(args) else S.nil  # negative: from the end
 
 
 @P("argCount")
