@@ -315,6 +315,17 @@ class ProgramGenerator:
             f"{e} uniqueId", f"o appendProto({e})", f"{e} hasProto({e})",
             "o forward := method(call message name)", f"o {self.r.choice(VARS)}",
             f"{e} become({e})" if self.chance(0.1) else f"{e} ancestors",
+            # messages edited while they run (the compiler caches code per message)
+            f"mm := message({e}); for(i, 1, 3, doMessage(mm)); mm setNext(message({e})); "
+            "doMessage(mm)",
+            f"getSlot(\"f\") message setNext(message({e})); f(1); f(2)",
+            f"mm := message(a + 1); mm setArguments(list(message({e}))); doMessage(mm)",
+            f"mm := message(x); mm setCachedResult({e}); doMessage(mm)",
+            # coroutines, actors and futures
+            f"cc := coroFor({e}); cc run; cc result",
+            f"fu := o futureSend(a); fu == {e}" if self.chance(0.3) else f"o @@f({e})",
+            f"{e} performWithArgList({self.r.choice(STRINGS)}, list({e}))",
+            f"o perform(\"setSlot\", {self.r.choice(STRINGS)}, {e})",
         )
         return forms[self.r.randint(0, len(forms) - 1)]
 

@@ -298,6 +298,7 @@ def test_a_failing_repl_echo_is_an_io_error(code, error):
     # seed 105494: a negative evalArgAt index was a Python IndexError (upstream's answers)
     ("f := method(call evalArgAt(-2)); f(5) println; f(5, 6, 7) println", "nil\n6\n"),
     ("method(call) call evalArgAt(-2) println", "nil\n"),
+    ("message(foo(1, 2)) argAt(-1) println; message(foo(1, 2)) argAt(-5) println", "2\nnil\n"),
 ])
 def test_more_fuzz_findings(code, expected):
     assert out(code) == expected
