@@ -227,7 +227,7 @@ class Engine:
             if c is not None:
                 out.append(c)
                 continue
-            if a.args:
+            if a.args or L.__class__ in (float, str):  # `3 do(max(x))`: no locals slots
                 return None
             v = L.slots.get(a.name)
             if v is None:
