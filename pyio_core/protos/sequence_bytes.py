@@ -80,6 +80,8 @@ def to_bytes(t) -> bytes:
     """The receiver's bytes, as upstream stores them."""
     if is_raw(t):
         return t.s.encode("latin-1")
+    if t.__class__ is not str and t.__class__ is not MutableSeq:  # e.g. a clone of Object
+        raise IoError("Sequence method called on a non-Sequence")  # with Sequence as proto
     s = t if t.__class__ is str else t.s
     w = width(t)
     if w == 0:
