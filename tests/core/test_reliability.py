@@ -299,6 +299,14 @@ def test_a_failing_repl_echo_is_an_io_error(code, error):
     ("f := method(call evalArgAt(-2)); f(5) println; f(5, 6, 7) println", "nil\n6\n"),
     ("method(call) call evalArgAt(-2) println", "nil\n"),
     ("message(foo(1, 2)) argAt(-1) println; message(foo(1, 2)) argAt(-5) println", "2\nnil\n"),
+    # seed 205659: a Number or string as locals, with a variable argument (upstream's answers)
+    ('x := 1; "abc" doString("at(x)") println', "nil\n"),
+    ('x := 1; "abc" do(at(x)) println', "abc\n"),
+    ('x := 1; message(at(x)) doInContext("abc") println', "nil\n"),
+    ("x := 1; 3 doMessage(message(max(x))) println", "3\n"),
+    # seeds 202895, 204750: Sequence byte primitives on an object without a payload
+    ("e := try((Object clone setProto(Sequence)) asBinaryNumber); e error println",
+     "Sequence method called on a non-Sequence\n"),
 ])
 def test_more_fuzz_findings(code, expected):
     assert out(code) == expected
