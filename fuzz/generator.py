@@ -333,3 +333,19 @@ class ProgramGenerator:
 def generate(r: Chooser, depth: int = 4) -> str:
     """One random program drawn from ``r``, after the prologue that sets its variables."""
     return PROLOGUE + "\n" + ProgramGenerator(r, depth).program()
+
+
+# what the sweep passes: nothing, and values of every kind, including awkward ones
+SWEEP_ARGS = ("", "nil", "1", '"a"', "1, 2", "list(1)", "-1", "(0/0)", "Object clone",
+              "block(v, v)", '"a", "b", "c"', "1e6")
+
+
+def slot_sweep(proto: str, name: str) -> str:
+    """A program sending slot ``name`` of ``proto`` to the proto itself, a typical value,
+    a payload-less object dressed as the proto, and nil, with each of SWEEP_ARGS."""
+    receivers = (proto, RECEIVERS[proto][0], f"(Object clone setProto({proto}))", "nil")
+    sends = []
+    for r in receivers:
+        for a in SWEEP_ARGS:
+            sends.append(f"try({r} {name}({a}))" if a else f"try({r} {name})")
+    return PROLOGUE + "\n" + "\n".join(sends)

@@ -1,6 +1,9 @@
 """Fuzz pyio: run N random Io programs and report every interpreter failure.
 
-    fuzz/run.py [-n 10000] [--seed 0] [--jobs CPUS] [--show SEED]
+    fuzz/run.py [-n 10000] [--seed 0] [--jobs CPUS] [--show SEED] [--sweep]
+
+A run of 1000 programs or more ends with the sweep (``slot_sweep``): every core slot sent to
+the proto, a typical value, a payload-less object and nil, with awkward arguments.
 
 Program ``i`` is ``generate(random.Random(seed + i))``, so a reported seed reproduces its
 program exactly (``--show SEED`` prints it). Each program runs in a forked copy of a
@@ -30,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fuzz.generator import generate, slot_names  # noqa: E402
+from fuzz.generator import generate, slot_names, slot_sweep  # noqa: E402
 from fuzz.harness import Budget, Outcome, new_interpreter, run_program  # noqa: E402
 
 WATCHDOG = 20.0  # seconds a forked child may take in all before it is killed
@@ -60,8 +63,12 @@ def _child(code: str, wfd: int) -> None:
 
 
 def run_one(seed: int) -> tuple[int, dict]:
-    """Fork, run program ``seed`` in the child, collect its verdict (or kill it)."""
-    code = generate(random.Random(seed))
+    """Program ``seed``'s verdict."""
+    return seed, run_forked(generate(random.Random(seed)))
+
+
+def run_forked(code: str) -> dict:
+    """Fork, run ``code`` in the child, collect its verdict (or kill it)."""
     rfd, wfd = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -85,8 +92,8 @@ def run_one(seed: int) -> tuple[int, dict]:
     raw = b"".join(chunks)
     if not raw:
         how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else "no verdict"
-        return seed, {"kind": "finding", "finding": f"child died ({how})", "detail": ""}
-    return seed, json.loads(raw)
+        return {"kind": "finding", "finding": f"child died ({how})", "detail": ""}
+    return json.loads(raw)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,10 +102,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0, help="seed of the first program")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--show", type=int, metavar="SEED", help="print that program and stop")
+    ap.add_argument("--sweep", action="store_true",
+                    help="only the sweep: every core slot sent to odd receivers with odd "
+                         "arguments (a full run does it after the programs)")
     args = ap.parse_args(argv)
     if args.show is not None:
         print(generate(random.Random(args.show)))
         return 0
+    if args.sweep:
+        return sweep(args.jobs)
     seeds = range(args.seed, args.seed + args.n)
     kinds: collections.Counter = collections.Counter()
     findings: list[tuple[int, dict]] = []
@@ -114,7 +126,29 @@ def main(argv: list[str] | None = None) -> int:
                       f"{time.monotonic() - start:.0f}s", flush=True)
     summary = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
     print(f"{args.n} programs in {time.monotonic() - start:.0f}s: {summary}")
-    return 1 if findings else 0
+    swept = sweep(args.jobs) if args.n >= 1000 else 0
+    return 1 if findings or swept else 0
+
+
+def sweep_program(item: tuple[str, str]) -> tuple[tuple[str, str], dict]:
+    proto, name = item
+    return item, run_forked(slot_sweep(proto, name))
+
+
+def sweep(jobs: int) -> int:
+    """Every slot of every core proto (minus DENY) on every receiver kind: finds the
+    primitives that trust their receiver or arguments too much."""
+    items = [(p, n) for p, names in slot_names().items() for n in names]
+    bad = 0
+    start = time.monotonic()
+    with multiprocessing.get_context("fork").Pool(jobs, _init_worker) as pool:
+        for (proto, name), o in pool.imap_unordered(sweep_program, items, chunksize=4):
+            if o["kind"] == "finding":
+                bad += 1
+                print(f"FINDING {proto} {name}: {o['finding']}\n{slot_sweep(proto, name)}\n"
+                      f"{o['detail'][-1500:]}\n{'-' * 60}", flush=True)
+    print(f"sweep of {len(items)} slots in {time.monotonic() - start:.0f}s: {bad} findings")
+    return 1 if bad else 0
 
 
 def report(seed: int, o: Outcome) -> None:
