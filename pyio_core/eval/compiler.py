@@ -119,6 +119,7 @@ class _Gen:
         tv, v = self.var("t"), self.var("v")
         self.emit(depth, f"_m = {mc}")
         self.lookup(m, t, tv, v, depth)
+        self.emit(depth, f"_t = {tv}")
         self.emit(depth, f"if {v} is None:")
         self.emit(depth + 1, f"{r} = yield from S.forward({tv}, {mc}, L)")
         k = len(m.args)
@@ -275,7 +276,7 @@ def compile_chain(S, m, single: bool = False):
         "            return (yield from S.eval_chain(M0, L, t))",
         "        Ls = L.slots",
         "        ISLOC = L.__class__ is Locals",
-        "        _m = None",
+        "        _m = _t = None",
         "        try:",
     ]
     tail = [
@@ -283,7 +284,7 @@ def compile_chain(S, m, single: bool = False):
         "        except PASS:",
         "            raise",
         "        except IoError as e:",
-        "            raise IoRaise(S.error_exception(e.text, _m, e.kind)) from None",
+        "            raise IoRaise(S.error_exception(e.text, _m, e.kind, _t)) from None",
         *_INTERNAL,
     ]
     return _build(S, m, g, head, tail)
@@ -323,6 +324,7 @@ def compile_entry(S, body):
         "        if S.ticks < 0:",
         "            yield PREEMPT",
         "        _m = m",
+        "        _t = target",
         "        try:",
     ]
     tail = [
@@ -337,7 +339,7 @@ def compile_entry(S, body):
         "        except PASS:",
         "            raise",
         "        except IoError as e:",
-        "            exc = S.error_exception(e.text, _m, e.kind)",
+        "            exc = S.error_exception(e.text, _m, e.kind, _t)",
         "            S.note_frame(exc, m, target)",
         "            raise IoRaise(exc) from None",
         *_INTERNAL,

@@ -154,7 +154,7 @@ class Engine:
         except _PASS:
             raise
         except IoError as e:
-            raise IoRaise(self.error_exception(e.text, m, e.kind)) from None
+            raise IoRaise(self.error_exception(e.text, m, e.kind, t)) from None
         except RecursionError:
             raise IoRaise(self.error_exception("Stack overflow", m)) from None
         except Exception as e:  # a bug in pyio: report it as an Io error, keep running

@@ -28,6 +28,7 @@ def _core_files() -> list[str]:
     return files
 
 
+@pytest.mark.timeout(1800)
 @pytest.mark.driver_timeout(1800)
 def test_core_suite_in_pyodide(selenium):
     if selenium.browser != "node":
