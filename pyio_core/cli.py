@@ -36,6 +36,25 @@ class TerminalHost(Host):
 
     blocked = False
 
+    def write(self, text: str) -> None:
+        try:
+            super().write(text)
+        except BrokenPipeError:
+            self.reader_gone()
+
+    def flush(self) -> None:
+        try:
+            super().flush()
+        except BrokenPipeError:
+            _silence_stdout()  # flushes come after a run too: only the next write ends it
+
+    @staticmethod
+    def reader_gone() -> None:
+        """``pyio prog.io | head``: the reader left. End quietly, as a Unix tool killed by
+        SIGPIPE does (status 141)."""
+        _silence_stdout()
+        raise IoExit(141)
+
     def sleep(self, seconds: float) -> None:
         self.blocked = True
         try:
@@ -179,6 +198,11 @@ class Session:
                 self.running = False
                 it.interrupted = False
                 host.flush()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so Python's own final flush cannot complain either."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _enable_line_editing() -> None:
