@@ -5,7 +5,11 @@ docs/reliability.md quotes the texts checked here."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -326,3 +330,16 @@ def test_a_python_error_outside_eval_chain_is_an_internal_io_error():
         "\n  Exception: Internal error in pyio (KeyError: 'oops'). Please report it")
     assert info.value.exc.slots["pythonTraceback"].startswith("Traceback")
     assert it.do_string("1 + 1") == 2.0
+
+
+# -- the CLI -----------------------------------------------------------------------------
+@pytest.mark.skipif(os.name != "posix", reason="needs pipes and SIGPIPE semantics")
+def test_a_closed_pipe_ends_the_cli_quietly():
+    """`pyio prog.io | head`: found by hand; was an internal-error report (BrokenPipeError)."""
+    pyio = str(Path(sys.executable).parent / "pyio")
+    p = subprocess.Popen([pyio, "-e", 'loop("x" println)'], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    assert p.stdout.read(4) == b"x\nx\n"
+    p.stdout.close()
+    assert p.wait(timeout=30) == 141
+    assert p.stderr.read() == b""
