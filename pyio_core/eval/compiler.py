@@ -123,6 +123,7 @@ class _Gen:
         self.emit(depth, f"if {v} is None:")
         self.emit(depth + 1, f"{r} = yield from S.forward({tv}, {mc}, L)")
         k = len(m.args)
+        self.assignment(m, tv, v, r, depth)
         inline = self.inline_for(m, k)
         if inline is not None:
             self.emit(depth, f"elif {v} is {inline[0]}:")
@@ -166,19 +167,32 @@ class _Gen:
                              f"{a}.__class__ is float:")
             self.emit(depth + 1, f"{r} = {_NUMBER_OPS[name].format(tv, a)}")
             return True
-        first = m.args[0] if m.args else None
-        if (len(args) == 2 and name in ("setSlot", "updateSlot") and first.next is None
-                and first.cached.__class__ is str):
-            key, a = args
-            plain = f"{tv}.__class__ is not float and {tv}.__class__ is not str"
-            if name == "setSlot":
-                self.emit(depth, f"if {v} is SET_SLOT and {plain}:")
-            else:  # only an existing own slot: everything else keeps the primitive's rules
-                self.emit(depth, f"if ({v} is UPDATE_SLOT or {v} is LOCALS_UPDATE) and {plain} "
-                                 f"and {key} in {tv}.slots:")
-            self.emit(depth + 1, f"{tv}.slots[{key}] = {r} = {a}")
-            return True
         return False
+
+    def assignment(self, m, tv: str, v: str, r: str, depth: int) -> None:
+        """``x := v`` / ``x = v`` (setSlot / updateSlot with a literal name): store straight
+        into the slot table when the slot holds the built-in primitive and, for updateSlot,
+        the slot already exists there; otherwise the primitive decides (it may send
+        ``updateSlot`` to self, whose own version then runs)."""
+        args = m.args
+        if (m.name not in ("setSlot", "updateSlot") or len(args) != 2 or args[0].next is not None
+                or args[0].cached.__class__ is not str):
+            return
+        key = self.const(args[0].cached)
+        plain = f"{tv}.__class__ is not float and {tv}.__class__ is not str"
+        if m.name == "setSlot":
+            self.emit(depth, f"elif {v} is SET_SLOT and {plain}:")
+            a = self.chain(args[1], "L", depth + 1)
+            self.emit(depth + 1, f"{tv}.slots[{key}] = {r} = {a}")
+            return
+        self.emit(depth, f"elif ({v} is LOCALS_UPDATE or {v} is UPDATE_SLOT) and {plain}:")
+        a = self.chain(args[1], "L", depth + 1)
+        self.emit(depth + 1, f"if {key} in {tv}.slots:")
+        self.emit(depth + 2, f"{tv}.slots[{key}] = {r} = {a}")
+        self.emit(depth + 1, f"elif {v} is UPDATE_SLOT:")
+        self.emit(depth + 2, f"{r} = {v}.fn({tv}, {key}, {a})")
+        self.emit(depth + 1, "else:")
+        self.emit(depth + 2, f"{r} = yield from {v}.fn({tv}, {key}, {a})")
 
     def call_block(self, v: str, tv: str, mc: str, args: str, r: str, depth: int) -> None:
         """Activate block ``v``: its compiled entry when it has one, run by ``yield from``

@@ -86,9 +86,10 @@ def update_slot(S, t, name, value):
     return value
 
 
-@L_("updateSlot")
+@L_.gen("updateSlot")
 def locals_update_slot(S, t, name, value):
-    """``x = v`` inside a method: a local x if there is one, else the method's self's."""
+    """``x = v`` inside a method: a local x if there is one, else ``updateSlot`` is sent to
+    the method's self (which may define its own, as upstream allows)."""
     name = need_str(S, name, "updateSlot")
     loc = t
     while loc.__class__ is Locals:  # a block's self is the locals of the code around it
@@ -101,7 +102,12 @@ def locals_update_slot(S, t, name, value):
             break
         loc = target
     if loc is not t:
-        return update_slot(S, loc, name, value)
+        own = S.slot_value(loc, "updateSlot")
+        if own.__class__ is CFunction and own.fn.__func__ is update_slot:
+            return update_slot(S, loc, name, value)
+        msg = Message("updateSlot", [S.literal_message(name), S.literal_message(value)],
+                      S.message_protos)
+        return (yield from S.send(loc, msg, t))
     raise IoError(
         f"updateSlot - slot with name `{name}' not found in `{S.type_name(t)}'. "
         "Use := to create slots."

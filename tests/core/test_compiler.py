@@ -1,0 +1,158 @@
+"""The compiler tier must be invisible: every fast path falls back when its guard fails.
+
+Each test runs code often enough for it to be compiled (a chain is compiled on its second
+evaluation, a method's activation on its third), then changes what the fast path assumed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pyio_core import CaptureHost, Interpreter
+
+
+def run(code: str) -> str:
+    host = CaptureHost()
+    Interpreter(host=host).do_string(code)
+    return host.output
+
+
+HOT = "for(i, 1, 5, {call})\n"
+
+
+def test_redefined_number_plus_is_used_by_compiled_code():
+    out = run(
+        "add := method(a, b, a + b)\n"
+        + HOT.format(call="add(1, 2)")
+        + "Number + := method(o, 42)\n"
+        "add(1, 2) println\n"
+    )
+    assert out == "42\n"
+
+
+@pytest.mark.parametrize("op, expected", [("-", "7"), ("*", "7"), ("<", "7"), ("==", "7")])
+def test_every_inlined_number_operator_falls_back(op, expected):
+    out = run(
+        f"f := method(a, b, a {op} b)\n"
+        + HOT.format(call="f(3, 4)")
+        + f'Number setSlot("{op}", method(o, 7))\n'
+        "f(3, 4) println\n"
+    )
+    assert out == expected + "\n"
+
+
+def test_number_operator_with_non_number_argument_raises_as_usual():
+    out = run(
+        'f := method(a, b, a + b)\n'
+        + HOT.format(call="f(1, 2)")
+        + 'e := try(f(1, "x")); e error println\n'
+    )
+    assert out == "argument 0 to method '+' must be a Number, not a 'Sequence'\n"
+
+
+def test_redefined_if_is_used_by_compiled_code():
+    # inside methods `if` comes from the Locals proto (upstream's copy of Object's
+    # primitives), at top level from Object: both redefinitions must take effect
+    out = run(
+        'f := method(x, if(x, "yes", "no"))\n'
+        + HOT.format(call="f(true)")
+        + 'Locals if := method("custom if")\n'
+        "f(true) println\n"
+        'for(i, 1, 3, if(i == 2, Object if := method("top-level if")); r := if(true, 1, 2))\n'
+        "r println\n"
+    )
+    assert out == "custom if\ntop-level if\n"
+
+
+def test_redefined_while_and_for_are_used_by_compiled_code():
+    out = run(
+        "f := method(n := 0; while(n < 3, n = n + 1))\n"
+        "g := method(for(i, 1, 3, i))\n"
+        + HOT.format(call="f; g")
+        + "list(f, g) println\n"
+        'Locals while := method("w"); Locals for := method("f")\n'
+        "list(f, g) println\n"
+    )
+    assert out == 'list(3, 3)\nlist("w", "f")\n'
+
+
+def test_redefined_return_is_used_by_compiled_code():
+    out = run(
+        'f := method(return 1; "after")\n'
+        + HOT.format(call="f")
+        + 'Locals return := method(v, "ignored")\n'
+        "f println\n"
+    )
+    assert out == "after\n"
+
+
+def test_redefined_update_slot_is_used_by_compiled_code():
+    out = run(
+        "o := Object clone do(x := 0; bump := method(x = x + 1))\n"
+        + HOT.format(call="o bump")
+        + 'o updateSlot := method(name, v, "seen " .. name)\n'
+        "o bump println\n"
+        "o x println\n"
+    )
+    assert out == "seen x\n5\n"
+
+
+def test_mutating_a_compiled_message_drops_the_compiled_code():
+    out = run(
+        "f := method(1 + 1)\n"
+        + HOT.format(call="f")
+        + 'getSlot("f") message next setName("*")\n'
+        "getSlot(\"f\") message next setArguments(list(message(5)))\n"
+        "f println\n"
+    )
+    assert out == "5\n"
+
+
+def test_methods_that_use_call_still_get_it():
+    out = run(
+        "f := method(call message name)\n"
+        + HOT.format(call="f")
+        + "f println\n"
+    )
+    assert out == "f\n"
+
+
+def test_return_inside_an_inline_loop_of_a_compiled_method():
+    out = run(
+        "f := method(for(i, 1, 10, if(i == 3, return i)); 99)\n"
+        + HOT.format(call="f")
+        + "f println\n"
+    )
+    assert out == "3\n"
+
+
+def test_break_and_continue_in_compiled_loops():
+    out = run(
+        "f := method(s := 0; for(i, 1, 10, if(i == 2, continue); if(i == 5, break); s = s + i); s)\n"
+        + HOT.format(call="f")
+        + "f println\n"
+    )
+    assert out == "8\n"
+
+
+def test_deep_recursion_through_compiled_activations():
+    out = run("deep := method(n, if(n == 0, 0, 1 + deep(n - 1)))\ndeep(100000) println\n")
+    assert out == "100000\n"
+
+
+def test_recursion_limit_is_a_clean_io_error():
+    host = CaptureHost()
+    it = Interpreter(host=host, max_depth=500)
+    it.do_string('f := method(f)\ne := try(f)\ne error println')
+    assert "Stack overflow" in host.output
+
+
+def test_locals_shadowing_is_respected_after_compilation():
+    out = run(
+        "Lobby x := 1\n"
+        "f := method(x)\n"
+        "g := method(x := 2; x)\n"
+        + HOT.format(call="f; g")
+        + "list(f, g) println\n"
+    )
+    assert out == "list(1, 2)\n"
