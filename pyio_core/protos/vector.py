@@ -18,7 +18,7 @@ from ..values import MutableSeq
 from .number import c_div, c_fixed, c_int, c_log, c_pow, f32, libm
 from .sequence_base import integer, size_t, wrap
 
-_TYPECODES = {"float32": "f", "int32": "i"}
+_TYPECODES = {"float32": "f", "float64": "d", "int32": "i"}
 _DBL_MIN = 2.2250738585072014e-308  # upstream's starting point for max (so all-negative gives it)
 
 
@@ -39,7 +39,10 @@ class IoVector(IoObject):
 
     def store(self, v: float):
         """``v`` as the item type holds it (C's conversion)."""
-        return f32(v) if self.item_type == "float32" else c_int(v)
+        kind = self.item_type
+        if kind == "float32":
+            return f32(v)
+        return v if kind == "float64" else c_int(v)
 
     def assign(self, values) -> None:
         self.items = array(self.items.typecode, map(self.store, values))
@@ -74,7 +77,7 @@ def operand_items(S, o, method: str, i: int = 0):
 
 def item_text(v: IoVector) -> str:
     """How a Vector prints: items as printf's ``%f`` (``%d`` for integers), comma separated."""
-    if v.item_type == "float32":
+    if v.item_type != "int32":
         return ", ".join(c_fixed(x, 0, 6) for x in v.items)
     return ", ".join(str(x) for x in v.items)
 
@@ -289,6 +292,19 @@ def sort(S, t):
 @P("itemType")
 def item_type(S, t):
     return need_vector(S, t, "itemType").item_type
+
+
+@P("setItemType")
+def set_item_type(S, t, kind):
+    """float32 (the default), float64 or int32; the items are converted."""
+    v = need_vector(S, t, "setItemType")
+    name = kind if kind.__class__ is str else S.simple_string(kind)
+    if name not in _TYPECODES:
+        raise IoError(f"Vector setItemType: unsupported item type '{name}' "
+                      f"(use {', '.join(_TYPECODES)})")
+    v.item_type = name
+    v.items = array(_TYPECODES[name], map(v.store, v.items))
+    return t
 
 
 @P("itemSize")
