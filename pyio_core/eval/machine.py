@@ -29,6 +29,9 @@ from .requests import PARK, PREEMPT, Resume
 # run_slice results
 DONE, MORE, WAITING = "done", "more", "waiting"
 
+CHECK_STEPS = 1000  # steps (calls, loop iterations) between two checks when steps are cheap
+CHECK_SECONDS = 0.005  # the longest gap between checks the adaptation aims for
+
 
 class Machine:
     """Mixin for the interpreter state: coroutine scheduling and time slices."""
@@ -41,7 +44,7 @@ class Machine:
         self.timer_ids: dict = {}  # coroutine -> seq of its live timer (others are stale)
         self._timer_seq = itertools.count()
         self.interrupted = False
-        self.steps_per_check = 1000
+        self.steps_per_check = CHECK_STEPS
         self.max_steps = None  # calls + loop iterations per run (counted at each check)
         self.run_steps = 0
         self.limit_error = None  # text of the limit this run passed: raised at every check
@@ -111,7 +114,8 @@ class Machine:
 
     def run_slice(self, max_steps: int | None = None, seconds: float | None = None) -> str:
         """Run until the work is done, parked (WAITING) or the budget is used (MORE)."""
-        deadline = None if seconds is None else time.monotonic() + seconds
+        last = time.monotonic()  # of the last check
+        deadline = None if seconds is None else last + seconds
         steps = 0
         self.ticks = self.steps_per_check
         while True:
@@ -167,13 +171,22 @@ class Machine:
                 continue
             if req is PREEMPT:
                 steps += 1
+                now = time.monotonic()
+                spc = self.steps_per_check
+                # steps made slow by primitives working on big values (a contains on a
+                # long list...) get fewer per check, so Stop still answers within ~10 ms
+                if now - last > CHECK_SECONDS:
+                    self.steps_per_check = max(16, int(spc * CHECK_SECONDS / (now - last)))
+                elif spc < CHECK_STEPS:
+                    self.steps_per_check = min(CHECK_STEPS, spc * 2)
+                last = now
                 self.ticks = self.steps_per_check
                 if self.interrupted:
                     self.interrupted = False
                     co.throw_exc = IoInterrupt("Interrupted")
                     continue
                 if self.max_steps is not None:
-                    self.run_steps += self.steps_per_check
+                    self.run_steps += spc
                     if self.run_steps > self.max_steps:
                         self.limit_error = (f"Step limit reached: more than {self.max_steps} "
                                             "steps in one run (System setMaxSteps changes the "
@@ -185,10 +198,10 @@ class Machine:
                     co.throw_exc = IoRaise(self.error_exception(self.limit_error, None))
                     continue
                 if (max_steps is not None and steps >= max_steps) or (
-                    deadline is not None and time.monotonic() >= deadline
+                    deadline is not None and now >= deadline
                 ):
                     return MORE
-                if self.timers and self.timers[0][0] <= time.monotonic():
+                if self.timers and self.timers[0][0] <= now:
                     self.fire_timers()
                 continue
             if req.__class__ is Resume:
