@@ -330,9 +330,11 @@ class ProgramGenerator:
         return forms[self.r.randint(0, len(forms) - 1)]
 
 
-def generate(r: Chooser, depth: int = 4) -> str:
-    """One random program drawn from ``r``, after the prologue that sets its variables."""
-    return PROLOGUE + "\n" + ProgramGenerator(r, depth).program()
+def generate(r: Chooser, depth: int | None = None) -> str:
+    """One random program drawn from ``r``, after the prologue that sets its variables;
+    expressions nest up to ``depth`` (2 to 6 at random by default)."""
+    depth = r.randint(2, 6) if depth is None else depth
+    return PROLOGUE + "\n" + ProgramGenerator(r, depth).program(r.randint(1, 12))
 
 
 # what the sweep passes: nothing, and values of every kind, including awkward ones

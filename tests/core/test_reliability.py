@@ -209,6 +209,27 @@ def test_doString_in_a_loop_keeps_slices_short():
     assert worst < 0.5
 
 
+def test_slices_stay_short_when_each_step_gets_slower():
+    """Fuzz finding (seed 4153 of an earlier generator): appendIfAbsent on a list growing by
+    one element per step makes every step slower; a fixed 1000 steps per check let one slice
+    (and Stop) take seconds. Checks now come more often while steps are slow."""
+    it = Interpreter(host=CaptureHost())
+    it.start('l := list(); while(true, l appendIfAbsent(Duration clone setSeconds(90)))')
+    slices = []
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < 3:
+        t = time.monotonic()
+        it.run_slice(seconds=0.01)
+        slices.append(time.monotonic() - t)
+    it.interrupt()
+    with pytest.raises(IoInterrupt):
+        it.run_slice()
+    assert max(slices[10:]) < 1.0
+    assert it.steps_per_check < 1000
+    it.do_string("for(i, 1, 100000, nil)")  # cheap steps: back to the full 1000 per check
+    assert it.steps_per_check == 1000
+
+
 # -- internal errors ---------------------------------------------------------------------
 def broken_interpreter() -> tuple[Interpreter, CaptureHost]:
     """An interpreter with a primitive that has a Python bug (divides by zero)."""
