@@ -15,12 +15,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 
 from fuzz.harness import Budget, run_program
+from pyio_core import CaptureHost, Interpreter
 from fuzz.strategies import io_expressions, io_noise, io_programs
 
 ROOT = Path(__file__).resolve().parents[2]
-FUZZ = settings(max_examples=120, deadline=None, derandomize=True, database=None,
+FUZZ = settings(max_examples=250, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 BUDGET = Budget(seconds=0.15, checks=200)
+REPL = Interpreter(host=CaptureHost())
 
 
 def check(code: str) -> None:
@@ -34,7 +36,7 @@ def test_random_programs_never_break_the_interpreter(code):
     check(code)
 
 
-@settings(FUZZ, max_examples=60)
+@settings(FUZZ, max_examples=100)
 @given(io_expressions())
 def test_random_expressions_echo_cleanly(code):
     check(code)
@@ -45,6 +47,12 @@ def test_random_expressions_echo_cleanly(code):
 def test_random_text_is_a_value_or_an_io_error(text):
     check(text)
     check("doString(" + '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '")')
+
+
+@settings(FUZZ, max_examples=150)
+@given(io_noise)
+def test_the_repl_can_always_tell_whether_an_entry_is_complete(text):
+    assert REPL.needs_more_input(text) in (True, False)
 
 
 def test_the_fuzz_runner_runs():
