@@ -326,6 +326,13 @@ class ProgramGenerator:
             f"fu := o futureSend(a); fu == {e}" if self.chance(0.3) else f"o @@f({e})",
             f"{e} performWithArgList({self.r.choice(STRINGS)}, list({e}))",
             f"o perform(\"setSlot\", {self.r.choice(STRINGS)}, {e})",
+            f"o @@f({e}); yield; {e}",
+            f"fu := o @f({e}); fu isNil; yield; fu",
+            f"cc := coroFor(yield; {e}); cc resumeLater; yield; cc isFinished",
+            f"cc := coroFor({e}); Scheduler yieldingCoros append(cc); yield",
+            f"Coroutine currentCoroutine parentCoroutine ?resume; {e}",
+            f"cc := coroFor(loop(yield)); cc resumeLater; {e}; yield",
+            f"o actorRun; o @@f({e})",
         )
         return forms[self.r.randint(0, len(forms) - 1)]
 
