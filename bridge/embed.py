@@ -15,9 +15,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-from .errors import IoExit, IoRaise, IoStop
-from .host import CaptureHost
-from .state import Interpreter, IoUncaught
+from pyio_core.errors import IoExit, IoRaise, IoStop
+from pyio_core.host import CaptureHost
+from pyio_core.state import Interpreter, IoUncaught
 
 
 class _Output(CaptureHost):

@@ -93,7 +93,7 @@
     const pyodide = await loadPyodide({ indexURL: base });
     await pyodide.loadPackage("pyio", { messageCallback: () => {} });
     let current = () => document.body; // output written after the last script ends goes there
-    const session = pyodide.pyimport("pyio_core.embed").Session((text) => append(current(), text));
+    const session = pyodide.pyimport("bridge.embed").Session((text) => append(current(), text));
     let failed = 0;
     for (const [i, tag] of tags.entries()) {
       const label = tag.getAttribute("src") || `<script ${i + 1}>`;

@@ -73,13 +73,13 @@ def run_io():
 
 class PyodideIoSession:
     """``run``/``error`` like IoSession, but executed inside Pyodide (pytest-pyodide's
-    ``selenium`` runner) by pyio_core.embed.Session, with the bridge installed."""
+    ``selenium`` runner) by bridge.embed.Session, with the bridge installed."""
 
     def __init__(self, selenium) -> None:
         self.selenium = selenium
         selenium.load_package("pyio")
         selenium.run_async(textwrap.dedent("""
-            from pyio_core.embed import Session
+            from bridge.embed import Session
             if "_pyio_session" in globals():  # the previous test's, on a reused page
                 _pyio_session.close()
             _pyio_out = []

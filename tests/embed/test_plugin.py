@@ -13,7 +13,7 @@ import pytest
 from embed_examples import DIST, write_examples
 
 from pyio_core import IoUncaught
-from pyio_core.embed import Session
+from bridge.embed import Session
 
 
 def test_registered_as_a_pytest11_entry_point():

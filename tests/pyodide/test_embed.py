@@ -1,4 +1,4 @@
-"""The pyio pytest plugin's ``pyodide_io`` fixture and pyio_core.embed.Session inside
+"""The pyio pytest plugin's ``pyodide_io`` fixture and bridge.embed.Session inside
 Pyodide (node and Chromium): one Lobby across runs, error reports, the bridge present."""
 
 import pytest
