@@ -104,9 +104,13 @@ $(DIST)/pyodide-lock.json: $(STAMPS)/npm $(STAMPS)/wheels build/wheels/.stamp \
 # ------------------------------------------------------------- site ---
 
 # build/site: static/ + the Pyodide dist + PyScript's dist (all local files).
+# The IDE's JavaScript (static/src/: CodeMirror and its Io mode) is bundled by
+# esbuild into one file, ide.js; the sources themselves are not served.
 site: dist
 	rm -rf $(SITE) && mkdir -p $(SITE)
-	cp -r static/. $(SITE)/
+	cp -r static/. $(SITE)/ && rm -rf $(SITE)/src
+	node_modules/.bin/esbuild static/src/main.js --bundle --format=esm --minify \
+	    --log-level=warning --outfile=$(SITE)/ide.js
 	cp -r $(DIST) $(SITE)/pyodide
 	cp -r node_modules/@pyscript/core/dist $(SITE)/pyscript
 

@@ -1,0 +1,172 @@
+"""Fixtures for the IDE's end-to-end tests: build/site served on 127.0.0.1 and driven in
+Debian's headless Chromium with selenium, as a user would use it.
+
+The browser is shared by the whole session (Pyodide loads once per page load, which costs
+a second or two); `ide` opens a fresh page with empty localStorage for each test.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "build" / "site"
+SHOTS = ROOT / "build" / "screenshots"
+
+CHROME_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1280,800",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    if (SITE / "ide.js").exists() and shutil.which("chromedriver"):
+        return
+    skip = pytest.mark.skip(reason="needs `make site` and Debian's chromium-driver")
+    for item in items:
+        if "tests/e2e" in str(item.fspath):
+            item.add_marker(skip)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    handler = functools.partial(_QuietHandler, directory=str(SITE))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    os.environ.setdefault("SE_OFFLINE", "true")
+    from selenium.webdriver import Chrome
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    for flag in CHROME_FLAGS:
+        options.add_argument(flag)
+    options.binary_location = shutil.which("chromium") or ""
+    driver = Chrome(options=options, service=Service(executable_path=shutil.which("chromedriver")))
+    yield driver
+    driver.quit()
+
+
+class IDE:
+    """The page as a user sees it, with the few actions the tests need."""
+
+    def __init__(self, browser, url: str) -> None:
+        self.b = browser
+        self.url = url
+
+    def open(self, path: str = "/index.html", clear: bool = True) -> IDE:
+        if clear:
+            self.b.get(self.url + "/favicon.ico")  # same origin, so storage can be cleared
+            self.b.execute_script("localStorage.clear()")
+        self.b.get(self.url + path)
+        return self
+
+    def wait_ready(self, timeout: float = 120) -> IDE:
+        self.wait(lambda: self.js("return document.body.dataset.ready === 'true'"), timeout)
+        return self
+
+    def wait(self, cond, timeout: float = 20, what: str = "condition"):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            value = cond()
+            if value:
+                return value
+            time.sleep(0.05)
+        raise AssertionError(f"timed out waiting for {what}; console: {self.console_text()!r}")
+
+    def js(self, script: str, *args):
+        return self.b.execute_script(script, *args)
+
+    def el(self, css: str):
+        from selenium.webdriver.common.by import By
+
+        return self.b.find_element(By.CSS_SELECTOR, css)
+
+    def code(self) -> str:
+        return self.js("return pyioEditor.getCode()")
+
+    def set_code(self, text: str) -> None:
+        self.js("pyioEditor.setCode(arguments[0])", text)
+
+    def type_code(self, text: str) -> None:
+        """Replace the editor's text by typing it, as a user would."""
+        from selenium.webdriver.common.keys import Keys
+
+        content = self.el(".cm-content")
+        content.click()
+        content.send_keys(Keys.CONTROL, "a")
+        content.send_keys(Keys.DELETE)
+        content.send_keys(text)
+
+    def click(self, css: str) -> None:
+        self.el(css).click()
+
+    def console_text(self) -> str:
+        try:
+            return self.js("return document.getElementById('console').textContent")
+        except Exception:
+            return "<no page>"
+
+    def running(self) -> bool:
+        return self.js("return document.body.dataset.running === 'true'")
+
+    def run(self, code: str | None = None, timeout: float = 20) -> str:
+        """Run the editor's code (after setting it) and wait until it is done; returns
+        the console text it added."""
+        if code is not None:
+            self.set_code(code)
+        before = len(self.console_text())
+        self.click("#run")
+        self.wait(lambda: not self.running(), timeout, "the run to end")
+        return self.console_text()[before:]
+
+    def console_entry(self, text: str, timeout: float = 20) -> str:
+        """Type a console line and press Enter; returns the console text it added."""
+        from selenium.webdriver.common.keys import Keys
+
+        before = len(self.console_text())
+        box = self.el("#console-input")
+        box.send_keys(text)
+        box.send_keys(Keys.ENTER)
+        self.wait(lambda: not self.running(), timeout, "the console entry to end")
+        return self.console_text()[before:]
+
+    def screenshot(self, name: str) -> Path:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        path = SHOTS / name
+        self.b.save_screenshot(str(path))
+        return path
+
+
+@pytest.fixture
+def ide(browser, site_url):
+    page = IDE(browser, site_url).open()
+    page.wait_ready()
+    return page
