@@ -59,7 +59,7 @@ class App:
         element.addEventListener(event, proxy)
 
     def _new_session(self) -> Session:
-        session = Session(self.console.write)
+        session = Session(self.console.write, schedule=lambda: self.driver.kick())
         session.on_input_request = self.on_input_request
         return session
 

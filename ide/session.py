@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import bridge
 from pyio_core import Interpreter
 from pyio_core.errors import IoExit, IoInterrupt, IoRaise
 from pyio_core.eval.requests import PARK
@@ -80,9 +81,11 @@ class _Job:
 class Session:
     """One Io world for the IDE: run the editor, evaluate console lines, stop, reset."""
 
-    def __init__(self, emit: Emit, make_host: Callable[[], Host] | None = None) -> None:
+    def __init__(self, emit: Emit, make_host: Callable[[], Host] | None = None,
+                 schedule: Callable[[], None] | None = None) -> None:
         self.emit = emit
         self.make_host = make_host or BufferedHost
+        self.schedule = schedule  # asks the driver for a slice (a JS Promise woke Io code)
         self.on_input_request: Callable[[str], None] | None = None
         self.reset()
 
@@ -97,6 +100,13 @@ class Session:
         self.reader = None  # the coroutine parked in readLine, if any
         self.errors: list[ErrorMark] = []
         self._install_stdin()
+        # In the browser the bridge adds JS, DOM, Element...; the session keeps driving
+        # the slices itself (``schedule``). On CPython install() returns None.
+        self.bridge = bridge.install(self.interp, schedule=self._wake)
+
+    def _wake(self) -> None:
+        if self.schedule is not None:
+            self.schedule()
 
     @property
     def busy(self) -> bool:

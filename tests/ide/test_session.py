@@ -119,8 +119,12 @@ def test_internal_output_never_html_escaped_or_changed(session):
     assert drain(session) == "<img src=x onerror=alert(1)>\n"
 
 
-@pytest.mark.parametrize("ex", examples.load(), ids=lambda e: e.key)
+CPYTHON_EXAMPLES = [e for e in examples.load() if "DOM " not in e.code and "JS " not in e.code]
+
+
+@pytest.mark.parametrize("ex", CPYTHON_EXAMPLES, ids=lambda e: e.key)
 def test_every_example_runs_without_error(session, ex):
+    """The examples that need no browser (tests/e2e runs them all in Chromium)."""
     session.on_input_request = lambda prompt: session.provide_input("Ada")
     session.run(ex.code)
     text = drain(session)
@@ -128,8 +132,8 @@ def test_every_example_runs_without_error(session, ex):
     assert text.strip()
 
 
-def test_at_least_nine_core_examples():
-    assert len(examples.load()) >= 9
+def test_gallery_size():
+    assert len(examples.load()) >= 12 and len(CPYTHON_EXAMPLES) >= 9
 
 
 def test_completion_uses_live_objects(session):
