@@ -32,9 +32,18 @@ def expandable(interp, v) -> bool:
         and v is not interp.true and v is not interp.false
 
 
+def type_label(interp, v) -> str:
+    """The type name, but Lobby, Protos and Core by name (their type slot says Object)."""
+    for name, obj in (("Lobby", interp.lobby), ("Protos", interp.lobby.slots.get("Protos")),
+                      ("Core", interp.core)):
+        if v is obj:
+            return name
+    return interp.type_name(v)
+
+
 def object_name(interp, v) -> str:
     """``Person_0x1a2b`` for objects, as upstream names them, without running Io code."""
-    return f"{interp.type_name(v)}_0x{id(v) & 0xFFFFFF:06x}"
+    return f"{type_label(interp, v)}_0x{id(v) & 0xFFFFFF:06x}"
 
 
 def summary(interp, v) -> str:
@@ -85,7 +94,7 @@ def children(interp, node: Node) -> list[Node]:
     "protos" row lists the chain's objects; a list or map shows its items."""
     v = node.value
     if node.chain:
-        return [Node(interp.type_name(p), object_name(interp, p), p, "proto")
+        return [Node(type_label(interp, p), object_name(interp, p), p, "proto")
                 for p in proto_chain(interp, v)]
     rows = []
     if isinstance(v, IoList):
@@ -97,7 +106,7 @@ def children(interp, node: Node) -> list[Node]:
     rows += slot_nodes(interp, v)
     chain = proto_chain(interp, v)
     if chain:
-        rows.append(Node("protos", " → ".join(interp.type_name(p) for p in chain[:6]),
+        rows.append(Node("protos", " → ".join(type_label(interp, p) for p in chain[:6]),
                          v, chain=True))
     return rows
 
