@@ -75,14 +75,12 @@ def test_page_runs_io(site_url, browser):
 
     browser.get(site_url + "/index.html")
     wait = WebDriverWait(browser, 120)
-    status = browser.find_element(By.ID, "status")
-    wait.until(lambda d: status.text == "Ready.")
+    wait.until(lambda d: d.execute_script("return document.body.dataset.ready === 'true'"))
 
-    code = browser.find_element(By.ID, "code")
-    code.clear()
-    code.send_keys("writeln(1 + 2)")
+    # the IDE page (docs/ide.md): editor API from static/src/main.js, output in #console
+    browser.execute_script("pyioEditor.setCode('writeln(1 + 2)')")
     browser.find_element(By.ID, "run").click()
-    output = browser.find_element(By.ID, "output")
+    output = browser.find_element(By.ID, "console")
     wait.until(lambda d: output.text != "")
 
     shots = ROOT / "build" / "screenshots"
