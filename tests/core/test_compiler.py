@@ -9,12 +9,7 @@ from __future__ import annotations
 import pytest
 
 from pyio_core import CaptureHost, Interpreter
-
-
-def run(code: str) -> str:
-    host = CaptureHost()
-    Interpreter(host=host).do_string(code)
-    return host.output
+from iotest import out as run
 
 
 HOT = "for(i, 1, 5, {call})\n"

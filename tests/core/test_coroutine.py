@@ -9,15 +9,9 @@ import time
 import pytest
 
 from pyio_core import CaptureHost, Interpreter, IoUncaught
+from iotest import out
 from pyio_core.errors import IoInterrupt
 from pyio_core.state import DONE, MORE, WAITING
-
-
-def out(code: str) -> str:
-    """What ``code`` prints."""
-    h = CaptureHost()
-    Interpreter(host=h).do_string(code)
-    return h.output
 
 
 def uncaught(code: str) -> str:

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import os
 import time
 
 import pytest
 
 from pyio_core import CaptureHost, Interpreter
+from iotest import Shared, error, show
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -48,22 +51,9 @@ def out(code: str, host: CaptureHost | None = None) -> str:
     return h.output
 
 
-_HOST = CaptureHost()
-_IO = Interpreter(host=_HOST)  # every expression below builds its own dates
-
-
-def show(expr: str) -> str:
-    """``expr println``, without the newline."""
-    _HOST.out.clear()
-    _IO.do_string(f"({expr}) println")
-    return _HOST.output.removesuffix("\n")
-
-
-def error(code: str) -> str:
-    """The error text of the exception ``code`` raises."""
-    _HOST.out.clear()
-    _IO.do_string(f'e := try({code}); if(e, e error print, "no error" print)')
-    return _HOST.output
+_SHARED = Shared()  # every expression below builds its own dates
+show = partial(show, run=_SHARED.out)
+error = partial(error, run=_SHARED.out)
 
 
 VALUES = [

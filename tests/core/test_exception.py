@@ -6,13 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pyio_core import CaptureHost, Interpreter, IoUncaught
-
-
-def out(code: str) -> str:
-    """What ``code`` prints."""
-    h = CaptureHost()
-    Interpreter(host=h).do_string(code)
-    return h.output
+from iotest import out
 
 
 def uncaught(code: str) -> str:

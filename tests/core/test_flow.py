@@ -6,21 +6,10 @@ addresses (0x...) are compared loosely since they differ between runs.
 
 from __future__ import annotations
 
-import re
 
 import pytest
 
-from pyio_core import CaptureHost, Interpreter
-
-
-def run(code: str) -> str:
-    host = CaptureHost()
-    Interpreter(host=host).do_string(code, label="_s.io")
-    return host.output
-
-
-def loose(text: str) -> str:
-    return re.sub(r"0x[0-9a-f]+", "0xADDR", text)
+from iotest import labelled as run, loose
 
 
 CASES = [

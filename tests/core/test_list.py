@@ -4,24 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pyio_core import CaptureHost, Interpreter
-
-
-def out(code: str) -> str:
-    """What ``code`` prints."""
-    h = CaptureHost()
-    Interpreter(host=h).do_string(code)
-    return h.output
-
-
-def show(expr: str) -> str:
-    """``expr println``, without the newline."""
-    return out(f"({expr}) println").removesuffix("\n")
-
-
-def error(code: str) -> str:
-    """The error text of the exception ``code`` raises."""
-    return out(f"e := try({code}); if(e, e error print, \"no error\" print)")
+from iotest import error, out, show
 
 
 # -- building and printing -------------------------------------------------------------

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from pyio_core import CaptureHost, Interpreter
+from iotest import Shared, error, show
 
-_HOST = CaptureHost()
-_IO = Interpreter(host=_HOST)  # numbers keep no state, so one interpreter serves every case
-
-
-def out(code: str) -> str:
-    """What ``code`` prints."""
-    _HOST.out.clear()
-    _IO.do_string(code)
-    return _HOST.output
-
-
-def show(expr: str) -> str:
-    """``expr println``, without the newline."""
-    return out(f"({expr}) println").removesuffix("\n")
-
-
-def error(code: str) -> str:
-    """The error text of the exception ``code`` raises."""
-    return out(f'e := try({code}); if(e, e error print, "no error" print)')
+out = Shared().out  # numbers keep no state, so one interpreter serves every case
+show = partial(show, run=out)
+error = partial(error, run=out)
 
 
 VALUES = [

@@ -6,18 +6,12 @@ addresses (0x...) are compared loosely since they differ between runs.
 
 from __future__ import annotations
 
-import re
 
 import pytest
 
 from pyio_core import CaptureHost, Interpreter
+from iotest import labelled as run, loose
 from pyio_core.state import IoUncaught
-
-
-def run(code: str) -> str:
-    host = CaptureHost()
-    Interpreter(host=host).do_string(code, label="_s.io")
-    return host.output
 
 
 def error(code: str) -> str:
@@ -25,10 +19,6 @@ def error(code: str) -> str:
     with pytest.raises(IoUncaught) as info:
         run(code)
     return info.value.exc.slots["error"]
-
-
-def loose(text: str) -> str:
-    return re.sub(r"0x[0-9a-f]+", "0xADDR", text)
 
 
 CASES = [

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import gc
 
 import pytest
 
 from pyio_core import CaptureHost, Interpreter
+from iotest import Shared, error, show
 
 
 def out(code: str) -> str:
@@ -16,22 +19,9 @@ def out(code: str) -> str:
     return h.output
 
 
-_HOST = CaptureHost()
-_IO = Interpreter(host=_HOST)  # every expression below builds its own vectors
-
-
-def show(expr: str) -> str:
-    """``expr println``, without the newline."""
-    _HOST.out.clear()
-    _IO.do_string(f"({expr}) println")
-    return _HOST.output.removesuffix("\n")
-
-
-def error(code: str) -> str:
-    """The error text of the exception ``code`` raises."""
-    _HOST.out.clear()
-    _IO.do_string(f'e := try({code}); if(e, e error print, "no error" print)')
-    return _HOST.output
+_SHARED = Shared()  # every expression below builds its own vectors
+show = partial(show, run=_SHARED.out)
+error = partial(error, run=_SHARED.out)
 
 
 VALUES = [
