@@ -111,6 +111,8 @@ site: dist
 	cp -r static/. $(SITE)/ && rm -rf $(SITE)/src
 	node_modules/.bin/esbuild static/src/main.js --bundle --format=esm --minify \
 	    --log-level=warning --outfile=$(SITE)/ide.js
+	node_modules/.bin/esbuild node_modules/lodash-es/lodash.js --bundle --format=esm --minify \
+	    --log-level=warning --outfile=$(SITE)/npm/lodash-es.js  # for the npm-import example
 	cp -r $(DIST) $(SITE)/pyodide
 	cp -r node_modules/@pyscript/core/dist $(SITE)/pyscript
 

@@ -114,7 +114,8 @@ def test_gallery_example_runs(ide, ex):
         ide.wait(lambda: ide.js("return document.querySelector('.prompt.asking') !== null"))
         ide.el("#console-input").send_keys("Ada", Keys.ENTER)
     ide.wait(lambda: not ide.running(), 20, "the example to end")
-    assert not ide.js("return document.querySelectorAll('#console .error').length")
+    assert not ide.js("return document.querySelectorAll('#console .error').length"), \
+        ide.console_text()
     assert ide.console_text().strip()
 
 
