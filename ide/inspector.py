@@ -111,9 +111,13 @@ def children(interp, node: Node) -> list[Node]:
     return rows
 
 
-def lobby_nodes(interp, baseline: set[str]) -> list[Node]:
-    """The Lobby's slots the user made (those not there when the world was created)."""
-    return [n for n in slot_nodes(interp, interp.lobby) if n.name not in baseline]
+def lobby_nodes(interp, baseline: set[str], last_value=None) -> list[Node]:
+    """The Lobby's slots the user made (those not there when the world was created), then
+    the last console value (so a value typed in the console can be opened here)."""
+    nodes = [n for n in slot_nodes(interp, interp.lobby) if n.name not in baseline]
+    if last_value is not None and expandable(interp, last_value):
+        nodes.append(Node("(console)", summary(interp, last_value), last_value, "last value"))
+    return nodes
 
 
 class TreeView:
@@ -134,7 +138,7 @@ class TreeView:
         self.session = session
         self.nodes.clear()
         self.element.replaceChildren()
-        nodes = lobby_nodes(session.interp, session.baseline)
+        nodes = lobby_nodes(session.interp, session.baseline, session.last_value)
         if not nodes:
             hint = self.document.createElement("li")
             hint.className = "value"

@@ -99,6 +99,7 @@ class Session:
         self.jobs: list[_Job] = []
         self.reader = None  # the coroutine parked in readLine, if any
         self.errors: list[ErrorMark] = []
+        self.last_value = None  # the latest console entry's value (the inspector shows it)
         self._install_stdin()
         # In the browser the bridge adds JS, DOM, Element...; the session keeps driving
         # the slices itself (``schedule``). On CPython install() returns None.
@@ -216,6 +217,7 @@ class Session:
         runs as a coroutine of its own."""
         it = self.interp
         value = job.co.result
+        self.last_value = value
         if it.written != job.written or value is it.nil or value is None:
             return
         co = it.start_call(it.as_string, value)

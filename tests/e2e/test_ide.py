@@ -160,3 +160,18 @@ def test_cold_load_time(ide):
     ready = ide.js("return pyioReadyAt")
     print(f"\nIDE ready after {ready / 1000:.2f} s (cold, localhost)")
     assert ready < 30_000
+
+
+def test_console_value_opens_in_inspector(ide):
+    ide.console_entry("Object clone do(secret := 7)")
+    ide.click("#inspector [data-name='(console)'] > .row")
+    ide.wait(lambda: "secret" in ide.el("#inspector").text, what="console value slots")
+
+
+def test_inspector_keyboard(ide):
+    ide.run("Thing := Object clone do(size := 3)")
+    item = ide.el("#inspector [data-name='Thing']")
+    item.send_keys(Keys.ARROW_RIGHT)
+    assert item.get_attribute("aria-expanded") == "true"
+    item.send_keys(Keys.ARROW_LEFT)
+    assert item.get_attribute("aria-expanded") == "false"

@@ -178,3 +178,11 @@ def test_history_navigation_keeps_draft():
     h.add("c")
     assert History.loads(h.dumps()).items == ["a", "b", "c"]
     assert History.loads("not json").items == []
+
+
+def test_console_value_can_be_opened_in_inspector(session):
+    session.repl("Object clone do(secret := 7)")
+    drain(session)
+    nodes = lobby_nodes(session.interp, session.baseline, session.last_value)
+    assert nodes[-1].name == "(console)"
+    assert "secret" in [r.name for r in children(session.interp, nodes[-1])]
