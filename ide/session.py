@@ -101,9 +101,33 @@ class Session:
         self.errors: list[ErrorMark] = []
         self.last_value = None  # the latest console entry's value (the inspector shows it)
         self._install_stdin()
+        self._guard_wakes()
         # In the browser the bridge adds JS, DOM, Element...; the session keeps driving
         # the slices itself (``schedule``). On CPython install() returns None.
         self.bridge = bridge.install(self.interp, schedule=self._wake)
+
+    def _guard_wakes(self) -> None:
+        """Stop drops coroutines that may still be parked on a JS Promise or an event: when
+        that settles later, its wake must not bring the stopped program back to life. So
+        the session notes the coroutines it sees made, and ignores wakes of dropped ones."""
+        it = self.interp
+        self.live: set = set()
+        self.stale: set = set()
+        make, wake = it.new_coroutine, it.wake
+
+        def new_coroutine():
+            co = make()
+            if len(self.live) > 4096:
+                self.live = {c for c in self.live if not c.finished}
+            self.live.add(co)
+            return co
+
+        def guarded_wake(co, value=None, exc=None) -> None:
+            if co not in self.stale:
+                wake(co, value, exc)
+
+        it.new_coroutine = new_coroutine
+        it.wake = guarded_wake
 
     def _wake(self) -> None:
         if self.schedule is not None:
@@ -187,6 +211,8 @@ class Session:
         it.external_waits = 0
         self.reader = None
         self.jobs.clear()
+        self.stale |= {c for c in self.live if not c.finished}
+        self.live = set()
         self._flush()
         if was_busy and not quiet:
             self.emit("note", "Stopped.")

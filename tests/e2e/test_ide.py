@@ -175,3 +175,14 @@ def test_inspector_keyboard(ide):
     assert item.get_attribute("aria-expanded") == "true"
     item.send_keys(Keys.ARROW_LEFT)
     assert item.get_attribute("aria-expanded") == "false"
+
+
+def test_stop_while_awaiting_promise_stays_stopped(ide):
+    ide.set_code('p := JS get("Promise") new(block(res, rej, JS setTimeout(res, 600, "ok")))\n'
+                 'p await\nwriteln("revived")')
+    ide.click("#run")
+    time.sleep(0.2)
+    ide.click("#stop")
+    time.sleep(1.0)
+    assert "Stopped." in ide.console_text()
+    assert "revived" not in ide.console_text()

@@ -186,3 +186,15 @@ def test_console_value_can_be_opened_in_inspector(session):
     nodes = lobby_nodes(session.interp, session.baseline, session.last_value)
     assert nodes[-1].name == "(console)"
     assert "secret" in [r.name for r in children(session.interp, nodes[-1])]
+
+
+def test_wake_after_stop_does_not_revive_program(session):
+    session.run('n := File standardInput readLine\nwriteln("revived")')
+    drain(session)
+    parked = session.reader
+    session.stop()
+    session.interp.wake(parked, "late")  # as a JS Promise settling after Stop would
+    assert drain(session) == ""
+    session.repl("1 + 1")
+    drain(session)
+    assert kinds(session, "echo") == ["==> 2"]
