@@ -186,3 +186,19 @@ def test_stop_while_awaiting_promise_stays_stopped(ide):
     time.sleep(1.0)
     assert "Stopped." in ide.console_text()
     assert "revived" not in ide.console_text()
+
+
+def test_completion_offers_live_slots(ide):
+    ide.run("Person := Object clone do(greet := method(1))")
+    ide.type_code("Person gr")
+    ide.el(".cm-content").send_keys(Keys.CONTROL, " ")
+    ide.wait(lambda: ide.js("return document.querySelector('.cm-tooltip-autocomplete')"
+                            "?.textContent || ''") == "greet", what="completion")
+
+
+def test_theme_toggle_cycles(ide):
+    assert ide.js("return document.documentElement.dataset.theme") == "auto"
+    ide.click("#theme")
+    assert ide.js("return document.documentElement.dataset.theme") == "light"
+    ide.click("#theme")
+    assert ide.js("return document.documentElement.dataset.theme") == "dark"
