@@ -7,32 +7,16 @@ a second or two); `ide` opens a fresh page with empty localStorage for each test
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import shutil
-import threading
 import time
 from pathlib import Path
 
 import pytest
+from webtools import chrome, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "build" / "site"
 SHOTS = ROOT / "build" / "screenshots"
-
-CHROME_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--window-size=1280,800",
-]
-
 
 def pytest_collection_modifyitems(config, items):
     if (SITE / "ide.js").exists() and shutil.which("chromedriver"):
@@ -43,35 +27,16 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url():
-    handler = functools.partial(_QuietHandler, directory=str(SITE))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve(SITE) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
-    os.environ.setdefault("SE_OFFLINE", "true")
-    from selenium.webdriver import Chrome
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    for flag in CHROME_FLAGS:
-        options.add_argument(flag)
-    options.binary_location = shutil.which("chromium") or ""
-    driver = Chrome(options=options, service=Service(executable_path=shutil.which("chromedriver")))
-    yield driver
-    driver.quit()
+    with chrome("--window-size=1280,800") as driver:
+        yield driver
 
 
 class IDE:

@@ -19,19 +19,10 @@ import shutil
 os.environ.setdefault("SE_OFFLINE", "true")
 
 from pytest_pyodide import get_global_config  # noqa: E402
+from webtools import CHROME_FLAGS as BASE_FLAGS  # noqa: E402
 from pytest_pyodide.runner import SeleniumChromeRunner  # noqa: E402
 
-CHROME_FLAGS = [
-    "--js-flags=--expose-gc",  # pytest-pyodide's default
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROME_FLAGS = ["--js-flags=--expose-gc", *BASE_FLAGS]  # the first is pytest-pyodide's default
 
 get_global_config().set_flags("chrome", CHROME_FLAGS)
 
