@@ -64,16 +64,16 @@ for(i, 1, N, shapes foreach(s, total = total + s area))
 total println
 """,
     "coro": """
-count := 0
+Switches := Object clone do(count := 0)
 Pinger := Object clone do(
-    run := method(n, for(i, 1, n, count = count + 1; yield))
+    run := method(n, for(i, 1, n, Switches count = Switches count + 1; yield))
 )
 a := Pinger clone
 b := Pinger clone
 a @@run(N / 2)
 b @@run(N / 2)
-while(count < N, yield)
-count println
+while(Switches count < N, yield)
+Switches count println
 """,
 }
 
