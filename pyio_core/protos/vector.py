@@ -488,11 +488,20 @@ def zero(S, t):
     return t
 
 
+def sum_of_squares(v: IoVector) -> float:
+    """Upstream squares a copy in the item type, then adds the squares up as doubles in
+    order (Python's ``sum`` would compensate and print different digits)."""
+    total = 0.0
+    for x in v.items:
+        total += v.store(x * x)
+    return total
+
+
 @P("normalize")
 def normalize(S, t):
     """Divides every item by the vector's length."""
     v = need_vector(S, t, "normalize")
-    length = math.sqrt(sum(f32(x * x) for x in v.items))
+    length = math.sqrt(sum_of_squares(v))
     v.assign(_OPS["/"](float(x), length) for x in v.items)
     return t
 
@@ -538,11 +547,8 @@ def mean(S, t):
 
 @P("meanSquare")
 def mean_square(S, t):
-    items = need_vector(S, t, "meanSquare").items
-    total = 0.0
-    for x in items:
-        total += f32(x * x)
-    return _OPS["/"](total, float(len(items)))
+    v = need_vector(S, t, "meanSquare")
+    return _OPS["/"](sum_of_squares(v), float(len(v.items)))
 
 
 @P("rootMeanSquare")
@@ -573,12 +579,17 @@ def dot_product(S, t, o):
 
 @P("distanceTo")
 def distance_to(S, t, o):
-    """Euclidean distance (0 when the sizes differ, as upstream)."""
+    """Euclidean distance (0 when the sizes differ, as upstream). Upstream squares each
+    difference as a C float even for float64 items, so pyio rounds the same way."""
     a = need_vector(S, t, "distanceTo").items
     b = operand_items(S, o, "distanceTo")
     if len(a) != len(b):
         return 0.0
-    return math.sqrt(sum(f32(d) * f32(d) for d in (f32(x - y) for x, y in zip(a, b))))
+    total = 0.0
+    for x, y in zip(a, b):
+        d = f32(x - y)
+        total += f32(d * d)
+    return math.sqrt(total)
 
 
 @P("duplicateIndexes")
