@@ -9,7 +9,6 @@ import hashlib
 import json
 import math
 import re
-from urllib.parse import quote, quote_plus, unquote, unquote_plus
 
 from ..errors import IoError
 from ..registry import Prims
@@ -406,21 +405,29 @@ def from_base64(S, t):
 
 @P("percentEncoded")
 def percent_encoded(S, t):
+    from urllib.parse import quote  # on use: costly to import in Pyodide
+
     return quote(text(S, t), safe="-_.~")
 
 
 @P("urlEncoded")
 def url_encoded(S, t):
+    from urllib.parse import quote_plus  # on use: costly to import in Pyodide
+
     return quote_plus(text(S, t), safe="-_.~")
 
 
 @P("percentDecoded")
 def percent_decoded(S, t):
+    from urllib.parse import unquote  # on use: costly to import in Pyodide
+
     return unquote(text(S, t))
 
 
 @P("urlDecoded")
 def url_decoded(S, t):
+    from urllib.parse import unquote_plus  # on use: costly to import in Pyodide
+
     return unquote_plus(text(S, t))
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import os
-import platform as _platform
 import subprocess
 import sys
 
@@ -41,12 +40,16 @@ def version(S, t):
 
 @P("platform")
 def platform_(S, t):
-    return _platform.system() or sys.platform
+    import platform  # on use: costly to import in Pyodide
+
+    return platform.system() or sys.platform
 
 
 @P("platformVersion")
 def platform_version(S, t):
-    return _platform.release()
+    import platform
+
+    return platform.release()
 
 
 @P("installPrefix")
