@@ -33,12 +33,14 @@ def install(interp, expose: bool = True, slice_seconds: float = 0.01, schedule=N
 
 
 def start(on_output=None, expose: bool = True):
-    """A fresh interpreter with a BrowserHost writing to ``on_output``, bridge installed."""
+    """A fresh interpreter with a BrowserHost writing to ``on_output`` (at most
+    ``host.MAX_OUTPUT`` characters per run), bridge installed."""
     from pyio_core import Interpreter
 
-    from .host import BrowserHost
+    from .host import MAX_OUTPUT, BrowserHost
 
-    return install(Interpreter(host=BrowserHost(on_output)), expose=expose)
+    return install(Interpreter(host=BrowserHost(on_output), max_output=MAX_OUTPUT),
+                   expose=expose)
 
 
 __all__ = ["available", "install", "start"]

@@ -172,8 +172,10 @@ _class_list("toggleClassName", "toggle", False)
 
 @E("appendChild")
 def append_child(B, t, child):
-    raw(B, B.glue.method, node(B, t, "appendChild"), "appendChild",
-        node(B, child, "appendChild"))
+    if getattr(child, "js", None) is None:  # e.g. nil from getElementById of a missing id
+        raise IoError("argument 0 to method 'appendChild' must be an Element, "
+                      f"not a '{B.S.type_name(child)}'")
+    raw(B, B.glue.method, node(B, t, "appendChild"), "appendChild", child.js)
     return t
 
 

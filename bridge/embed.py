@@ -19,6 +19,8 @@ from pyio_core.errors import IoExit, IoRaise, IoStop
 from pyio_core.host import CaptureHost
 from pyio_core.state import Interpreter, IoUncaught
 
+from .host import MAX_OUTPUT
+
 
 class _Output(CaptureHost):
     """A CaptureHost that also streams every piece of output to ``on_output``."""
@@ -39,23 +41,26 @@ class _Output(CaptureHost):
 class Session:
     """One interpreter (one Lobby) for a sequence of scripts.
 
-    ``on_output(text)`` receives everything Io writes, as it is written.  In Pyodide the
-    bridge is installed (``JS``, ``DOM``, ``Element``, the JS global ``io``); ``bridge`` is
-    None elsewhere.
+    ``on_output(text)`` receives everything Io writes, as it is written (at most
+    ``max_output`` characters per script, bridge.host.MAX_OUTPUT by default: output is kept
+    in memory).  In Pyodide the bridge is installed (``JS``, ``DOM``, ``Element``, the JS
+    global ``io``); ``bridge`` is None elsewhere.
     """
 
     def __init__(self, on_output: Callable[[str], object] | None = None,
-                 expose: bool = True) -> None:
+                 expose: bool = True, max_output: int | None = MAX_OUTPUT) -> None:
         import bridge
 
         if bridge.available():
             from bridge.host import BrowserHost
 
-            self.bridge = bridge.install(Interpreter(host=BrowserHost(on_output)), expose=expose)
+            host = BrowserHost(on_output)
+            self.bridge = bridge.install(Interpreter(host=host, max_output=max_output),
+                                         expose=expose)
             self.interp = self.bridge.S
         else:
             self.bridge = None
-            self.interp = Interpreter(host=_Output(on_output))
+            self.interp = Interpreter(host=_Output(on_output), max_output=max_output)
 
     async def run(self, code: str, label: str = "<script>") -> str | None:
         """Run ``code`` in the shared Lobby; None when it ended normally, else the Io error

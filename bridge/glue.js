@@ -29,6 +29,10 @@
   // a Promise for work that is still running in Io.
   let alive = true;
   const call = (op, a, b, c) => (alive ? dispatch(op, a, b, c) : undefined);
+  // Stop switches off every Io object handed out before it (handles below `inertFrom`):
+  // a timer, a listener or a then-callback still holding one does nothing when called
+  let inertFrom = 0;
+  const own = new WeakSet(); // the ioRef proxies of this interpreter
 
   function ask(op, a, b, c) {
     if (!alive) throw new Error("pyio: this interpreter has been reset");
@@ -46,24 +50,62 @@
     const proxy = new Proxy(target, {
       get(t, k) {
         if (k === IOREF) return h;
-        if (k === Symbol.toPrimitive || k === "toString") return () => ask("text", h);
+        if (k === Symbol.toPrimitive || k === "toString") {
+          return () => (inert(h) ? "[stopped Io object]" : ask("text", h));
+        }
         if (typeof k === "symbol" || k === "then" || k === "toJSON") return undefined;
-        return (...args) => ask("send", h, k, args.map(box));
+        return (...args) => send(h, k, args);
       },
       set(t, k, v) {
-        ask("send", h, "setSlot", [k, box(v)]);
+        send(h, "setSlot", [k, v]);
         return true;
       },
       apply(t, self, args) {
-        return ask("send", h, "call", args.map(box));
+        return send(h, "call", args);
       },
     });
     finalizer.register(proxy, h);
+    own.add(proxy);
     return proxy;
   }
+  const inert = (h) => !alive || h < inertFrom;
+  const send = (h, name, args) => (inert(h) ? undefined : ask("send", h, name, args.map(box)));
+
+  // An Io exception that no JS code caught, at the top of a JS task (a listener, a timer,
+  // a then-callback): reported to the interpreter's error output, where the user looks
+  function uncaught(e) {
+    if (isObj(e) && own.has(e.ioError)) call("uncaught", e.ioError[IOREF]);
+  }
+  const onError = (ev) => uncaught(ev.error);
+  const onRejection = (ev) => uncaught(ev.reason);
+  const page = typeof globalThis.addEventListener === "function";
+  if (page) {
+    globalThis.addEventListener("error", onError);
+    globalThis.addEventListener("unhandledrejection", onRejection);
+  }
+
+  // Errors from another realm (Pyodide wraps a thrown string or undefined in its own) have a
+  // message and a stack too
+  const errorLike = (e) => e instanceof Error || (isObj(e) && typeof e.message === "string");
+
+  // JS may throw anything; what reaches Python is always an Error (Pyodide would wrap a
+  // thrown string or undefined in a long message of its own), the value in `thrown`
+  class Thrown extends Error {
+    constructor(value) {
+      super(errorText(value));
+      this.thrown = value;
+    }
+  }
+  const guarded = (f) => function (...args) {
+    try {
+      return f.apply(this, args);
+    } catch (e) {
+      throw errorLike(e) ? e : new Thrown(e);
+    }
+  };
 
   function errorText(e) {
-    if (e instanceof Error) return e.message;
+    if (errorLike(e)) return e.message;
     try { return String(e); } catch (_) { return Object.prototype.toString.call(e); }
   }
 
@@ -136,7 +178,7 @@
     typedName: (v) => v.constructor.name,
     bytes: (v) => new Uint8Array(v.buffer, v.byteOffset, v.byteLength),
     errorText,
-    errorStack: (e) => (e instanceof Error && e.stack ? String(e.stack) : ""),
+    errorStack: (e) => (errorLike(e) && e.stack ? String(e.stack) : ""),
     errorHandle: (e) => (isObj(e) && e.ioError && e.ioError[IOREF] !== undefined ? e.ioError[IOREF] : -1),
     watch(b, h) {
       b.p.then(
@@ -145,16 +187,24 @@
       );
     },
     ioRef,
-    error(message, stack, h) {
+    // the JS Error for an Io exception; where it was raised (file, line, column) goes in
+    // the properties Firefox's own Errors use for that
+    error(message, stack, h, file, line, column) {
       const e = new Error(message);
       if (stack) e.stack = "Error: " + message + "\n" + stack;
       if (h >= 0) e.ioError = ioRef(h);
+      if (file) Object.assign(e, { fileName: file, lineNumber: line, columnNumber: column });
       return e;
     },
     fail: (e) => new Failure(e),
+    stop(h) { inertFrom = h; },
     // the interpreter is gone (io.reset): stop calling it, drop the Python proxy
     close() {
       alive = false;
+      if (page) {
+        globalThis.removeEventListener("error", onError);
+        globalThis.removeEventListener("unhandledrejection", onRejection);
+      }
       setTimeout(() => dispatch.destroy(), 0);
     },
     unboxed: (b) => b.p,
@@ -214,5 +264,10 @@
     listen(node, event, fn) { node.addEventListener(event, fn); },
     unlisten(node, event, fn) { node.removeEventListener(event, fn); },
   };
+  // the calls that run arbitrary JS code (methods, getters, iterators, constructors)
+  for (const name of ["invoke", "get", "set", "apply", "construct", "instanceOf", "items",
+                      "entries", "method", "func"]) {
+    glue[name] = guarded(glue[name]);
+  }
   return glue;
 })

@@ -18,6 +18,11 @@ from pyio_core.errors import IoExit, IoInterrupt
 from pyio_core.eval.machine import MORE, WAITING
 from pyio_core.host import Host
 
+# Characters one run may write when its output is kept in a page (a console, an element):
+# enough for any real program, small enough that `loop("x" print)` noticed late cannot use
+# up the tab's memory. Io code can change it (System setMaxOutputSize).
+MAX_OUTPUT = 1_000_000
+
 
 class BrowserHost(Host):
     """Io's output goes to ``on_output(text)`` (e.g. a JS function); there is no stdin in

@@ -3,6 +3,11 @@
 It owns the glue (bridge/glue.js), the single Python proxy JS calls (``dispatch``), the
 table of Io objects JS holds (integer handles, released by JS's FinalizationRegistry or
 explicitly), the pending Promise futures, the slice driver and the REPL queue.
+
+Its lifetime has two ends a host can call: ``stop()`` (the program stops reacting to the
+page: listeners off, callbacks handed to JS switched off, Promise waits dropped; the
+interpreter stays) and ``close()`` (the interpreter is gone: all of that plus every handle
+and the Python proxy released).
 """
 
 from __future__ import annotations
@@ -109,8 +114,12 @@ class Bridge:
     def run_now(self, starter):
         """Run ``starter()`` (a generator) in a new coroutine right now, inside whatever is
         running (a JS callback called from Io code is nested in its slice). It returns when
-        the coroutine finishes or parks; a parked one continues in later slices."""
+        the coroutine finishes or parks; a parked one continues in later slices.
+
+        Called from JS's own event loop (an event, a timer), it also asks the host for a
+        slice when the code wrote something, so a host that buffers output shows it."""
         S = self.S
+        top, written = S.coro is None, S.written
         co = S.new_coroutine()
         co.starter = starter
         S.start_coroutine(co)
@@ -126,6 +135,8 @@ class Bridge:
             woken = S.ready
             S.coro, S.ready = saved_coro, saved_ready
             saved_ready.extend(woken)
+        if top and S.written != written:
+            self.driver.schedule()
         return co
 
     def _coroutine_ended(self, co) -> None:
@@ -137,12 +148,14 @@ class Bridge:
 
     def js_error(self, e):
         """The JS Error for an exception that ended Io code JS was waiting for: the Io
-        message, the Io report as its stack, the Io exception as ``ioError``."""
+        message, the Io report as its stack, the Io exception as ``ioError``, and where it
+        was raised as ``fileName``/``lineNumber``/``columnNumber``."""
         if isinstance(e, IoRaise):
             exc = e.exc
             err = exc.slots.get("error", self.S.nil) if hasattr(exc, "slots") else exc
             text = self.S.simple_string(err)
-            return self.glue.error(text, self.S.report(exc), self.register(exc))
+            return self.glue.error(text, self.S.report(exc), self.register(exc),
+                                   *raised_at(exc))
         return self.glue.error(str(e) or type(e).__name__, "", -1)
 
     def failure(self, e):
@@ -225,6 +238,14 @@ class Bridge:
     def op_release(self, h, b, c):
         self.refs.pop(h, None)
 
+    def op_uncaught(self, h, b, c):
+        """An Io exception thrown into JS reached the top of a JS task uncaught (a listener
+        or timer callback raised): report it where the program's errors go."""
+        exc = self.refs.get(h)
+        if exc is not None:
+            self.S.host.write_error(self.S.report(exc))
+            self.driver.schedule()
+
     def op_lobby(self, a, b, c):
         return self.register(self.S.lobby)
 
@@ -258,7 +279,7 @@ class Bridge:
     def op_reset(self, a, b, c):
         from . import install
 
-        new = type(self.S)(host=self.S.host)
+        new = type(self.S)(host=self.S.host, max_output=self.S.max_output)
         self.close()
         install(new, expose=self.api is not None, slice_seconds=self.driver.seconds,
                 schedule=self.driver.external)
@@ -323,16 +344,55 @@ class Bridge:
             self.capture = None
 
     # -- lifetime --------------------------------------------------------------------------
+    def stop(self, why: str = "Stopped") -> None:
+        """The program stops reacting to the page (the IDE's Stop, and Run before the next
+        program): its ``on`` listeners are removed, every Io object handed to JS so far
+        stops answering (a JS timer, a raw addEventListener or a then-callback holding one
+        does nothing), and coroutines waiting on a Promise are dropped. The Promises still
+        settle their Futures, so ``f await`` later gives the value; JS callers waiting for
+        Io (``io.repl``, a callback's Promise) get ``why``. Call it after the host has
+        dropped its coroutines (the interpreter and its Lobby stay as they are)."""
+        S = self.S
+        dom.remove_all_listeners(self)
+        self.glue.stop(next(self._ids))
+        for fut in self.futures.values():
+            S.external_waits = max(0, S.external_waits - len(fut.waiters))
+            fut.waiters.clear()
+        self._end_jobs(why)
+        for co, cb in list(self.on_end.items()):
+            del self.on_end[co]
+            if not co.finished:
+                co.finished, co.exception = True, IoInterrupt(why)
+            cb(co)
+
+    def _end_jobs(self, why: str) -> None:
+        """Queued ``io.repl`` entries will not run: tell their callers."""
+        for _code, d in self.jobs:
+            d.resolve(to_js({"output": why + "\n", "status": 1}))
+        self.jobs.clear()
+
     def close(self) -> None:
-        """Release everything JS holds for this interpreter (listeners, handles, proxy)."""
+        """The interpreter is gone (Reset): ``stop``, then release everything JS holds for
+        it (handles, Promise watches, the Python proxy); later calls from JS do nothing."""
         if self.closed:
             return
-        dom.remove_all_listeners(self)
+        self.stop("interpreter reset")
         self.refs.clear()
         self.futures.clear()
-        for _code, d in self.jobs:
-            d.resolve(to_js({"output": "interpreter reset\n", "status": 1}))
-        self.jobs.clear()
         self.closed = True
         self._untee()
         self.glue.close()
+
+
+def raised_at(exc) -> tuple:
+    """Where an Io exception was raised, as (file, line, column): a syntax error's own
+    position, else the innermost stack frame that has one; () when nothing is known."""
+    slots = getattr(exc, "slots", {})
+    line, label = slots.get("line"), slots.get("label")
+    if isinstance(line, float) and isinstance(label, str):
+        col = slots.get("column")
+        return label, int(line), int(col) if isinstance(col, float) else 1
+    for m, _target in getattr(exc, "frames", ()):
+        if m.line:
+            return m.label, m.line, m.col or 1
+    return ()

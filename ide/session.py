@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import bridge
+from bridge.host import MAX_OUTPUT
 from pyio_core import Interpreter
 from pyio_core.errors import IoExit, IoInterrupt, IoRaise
 from pyio_core.eval.requests import PARK
@@ -41,16 +42,20 @@ class ErrorMark:
 
 class BufferedHost(Host):
     """Collects output during a slice; the session hands it to the page once per slice, so
-    a chatty loop costs one DOM update per slice instead of one per ``write``."""
+    a chatty loop costs one DOM update per slice instead of one per ``write``. Error output
+    (``File standardError``, an event handler's uncaught exception) is kept apart, in order,
+    so the console can show it as an error."""
 
     def __init__(self) -> None:
         self.pending: list[str] = []
+        self.pieces: list[tuple[str, str]] = []  # ("error", text) between output runs
 
     def write(self, text: str) -> None:
         self.pending.append(text)
 
     def write_error(self, text: str) -> None:
-        self.pending.append(text)
+        self._cut()
+        self.pieces.append(("error", text))
 
     def flush(self) -> None:
         pass
@@ -63,10 +68,16 @@ class BufferedHost(Host):
     def sleep(self, seconds: float) -> None:
         """Never block the page: timers are honoured by the driver's next step."""
 
-    def take(self) -> str:
-        text = "".join(self.pending)
-        self.pending.clear()
-        return text
+    def _cut(self) -> None:
+        if self.pending:
+            self.pieces.append(("out", "".join(self.pending)))
+            self.pending.clear()
+
+    def take(self) -> list[tuple[str, str]]:
+        """What was written since the last call, as (kind, text) pieces in order."""
+        self._cut()
+        pieces, self.pieces = self.pieces, []
+        return pieces
 
 
 @dataclass
@@ -91,9 +102,12 @@ class Session:
 
     # -- world -----------------------------------------------------------------------------
     def reset(self) -> None:
-        """A fresh Lobby: forget every object, stop everything."""
+        """A fresh Lobby: forget every object, stop everything (the old bridge is closed:
+        its listeners and the handles JS holds are released)."""
+        if getattr(self, "bridge", None) is not None:
+            self.close()
         self.host = self.make_host()
-        self.interp = Interpreter(host=self.host)
+        self.interp = Interpreter(host=self.host, max_output=MAX_OUTPUT)
         self.baseline = set(self.interp.lobby.slots)  # the inspector shows only what is new
         self.finished = 0  # jobs ended so far: the page refreshes the inspector when it moves
         self.jobs: list[_Job] = []
@@ -145,11 +159,11 @@ class Session:
 
     # -- starting code ---------------------------------------------------------------------
     def run(self, code: str) -> bool:
-        """Run the editor's code in the shared Lobby (stopping what still runs first).
+        """Run the editor's code in the shared Lobby, stopping the previous program first
+        (what still runs, and its event listeners and JS callbacks: see ``stop``).
 
         Returns False when the code does not parse (the error is reported and marked)."""
-        if self.busy:
-            self.stop(quiet=True)
+        self.stop(quiet=True)
         self.errors = []
         return self._start(code, EDITOR, "run")
 
@@ -198,7 +212,9 @@ class Session:
         return None
 
     def stop(self, quiet: bool = False) -> None:
-        """Stop everything at once: the running code, sleepers and timers, a pending read.
+        """Stop everything at once: the running code, sleepers and timers, a pending read,
+        and (in the browser) the program's reactions: event listeners, JS timers and
+        Promise callbacks holding Io blocks do nothing from now on. The Lobby stays.
 
         The driver only calls this between slices, so no Io code is on the Python stack and
         dropping the coroutines is safe and immediate (no waiting for the next check)."""
@@ -208,20 +224,28 @@ class Session:
         it.ready.clear()
         it.timers.clear()
         it.interrupted = False
-        it.external_waits = 0
         self.reader = None
         self.jobs.clear()
         self.stale |= {c for c in self.live if not c.finished}
         self.live = set()
+        if self.bridge is not None:
+            self.bridge.stop()
+        it.external_waits = 0
         self._flush()
         if was_busy and not quiet:
             self.emit("note", "Stopped.")
 
+    def close(self) -> None:
+        """The session is over (the IDE's Reset): stop, and release what JS holds for this
+        interpreter, so nothing of it runs or stays alive in the page."""
+        self.stop(quiet=True)
+        if self.bridge is not None:
+            self.bridge.close()
+
     def _flush(self) -> None:
         take = getattr(self.host, "take", None)
-        text = take() if take else ""
-        if text:
-            self.emit("out", text)
+        for kind, text in take() if take else ():
+            self.emit(kind, text.strip("\n") if kind == "error" else text)
 
     def _finish_jobs(self) -> None:
         for job in [j for j in self.jobs if j.co.finished]:
