@@ -110,7 +110,7 @@ class App:
 
     def on_reset(self, event=None) -> None:
         self.driver.cancel()
-        self.session.stop(quiet=True)
+        self.session.close()  # its listeners and JS-held callbacks go with it
         self.session = self._new_session()
         self.seen_finished = -1
         self.doc.getElementById("output").replaceChildren()
@@ -195,7 +195,9 @@ class App:
 
 def main() -> App:
     """Start the IDE (called from index.html once PyScript has loaded Python)."""
+    js.performance.mark("pyio: IDE imported")  # the steps of the load time (docs/ide.md)
     app = App()
+    js.performance.mark("pyio: Lobby built")
     js.window.pyioApp = create_proxy(app)
     app.ready()
     return app
