@@ -14,7 +14,11 @@ class Host:
     """Terminal-style services: stdout/stderr, stdin, clocks and real sleeping."""
 
     def write(self, text: str) -> None:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:  # bytes kept as escape surrogates (binary File write,
+            sys.stdout.flush()  # files that are not UTF-8) on a strict terminal: the bytes
+            sys.stdout.buffer.write(text.encode(sys.stdout.encoding, "surrogateescape"))
 
     def write_error(self, text: str) -> None:
         sys.stderr.write(text)
