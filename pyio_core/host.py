@@ -16,8 +16,10 @@ class Host:
     def write(self, text: str) -> None:
         try:
             sys.stdout.write(text)
-        except UnicodeEncodeError:  # bytes kept as escape surrogates (binary File write,
-            sys.stdout.flush()  # files that are not UTF-8) on a strict terminal: the bytes
+        except UnicodeEncodeError:
+            # bytes kept as escape surrogates (binary File write, files that are not UTF-8)
+            # on a strict terminal: write them as the bytes they stand for
+            sys.stdout.flush()
             sys.stdout.buffer.write(text.encode(sys.stdout.encoding, "surrogateescape"))
 
     def write_error(self, text: str) -> None:
