@@ -19,6 +19,7 @@ from ..registry import Prims
 from ..values import MutableSeq
 from .object import need_str
 from .sequence_base import integer, new_mutable
+from .sequence_bytes import written_text
 
 
 class IoFile(IoObject):
@@ -410,7 +411,7 @@ def at(S, t, i):
 def write(S, t, *seqs):
     f = need_file(S, t)
     fh = need_open(f)
-    texts = [need_str(S, s, "write", i) for i, s in enumerate(seqs)]
+    texts = [written_text(S, s, "write", i) for i, s in enumerate(seqs)]
     if f.std == "out":
         S.write("".join(texts))
         return t

@@ -479,12 +479,16 @@ def as_uppercase(S, t):
 
 @P("asCharacter")
 def as_character(S, t):
-    """The one-character string for a code point; nil for fractions, negatives and
-    values no character encoding holds."""
+    """A new one-character mutable Sequence for a code point (nil for fractions, negatives
+    and values no character encoding holds). As upstream, 0-255 give a one-byte "ascii"
+    sequence: ``File write`` writes it as that byte (binary output such as a PBM image)."""
     n = target(S, t, "asCharacter")
     if not (0 <= n <= 0x10FFFF) or n != int(n):
         return S.nil
-    return chr(int(n))
+    c = int(n)
+    seq = MutableSeq(S.seq_protos, chr(c))
+    seq.encoding = "ascii" if c < 0x100 else "ucs2" if c < 0x10000 else "ucs4"
+    return seq
 
 
 # -- conversions -----------------------------------------------------------------------------

@@ -43,9 +43,12 @@ def _top(s: str) -> int:
 def _fixed_encoding(t) -> str:
     """The fixed-width encoding a text sequence is in. Undeclared text (Symbols, ascii)
     widens as upstream names it, by the UTF-8 length of its widest character; a declared
-    ucs2/ucs4 sequence keeps its width while its characters fit."""
+    ucs2/ucs4 sequence keeps its width while its characters fit; a mutable one declared
+    ascii holds bytes (``233 asCharacter``, ``append(233)``) while they fit in one."""
     declared = t.encoding if t.__class__ is MutableSeq else "ascii"
     top = _top(t if t.__class__ is str else t.s)
+    if declared == "ascii" and top < 0x100 and t.__class__ is MutableSeq:
+        return "ascii"
     if declared == "ucs4" or top >= 0x10000:
         return "ucs4"
     if declared == "ucs2":
@@ -90,6 +93,31 @@ def to_bytes(t) -> bytes:
         except UnicodeEncodeError:
             return s.encode("utf-8", "surrogatepass")
     return s.encode(_CODECS[w], "surrogatepass")
+
+
+def is_bytes(t) -> bool:
+    """True for a Sequence holding bytes rather than text: a number sequence, or one
+    declared ascii whose items all fit in a byte (what ``233 asCharacter`` gives)."""
+    return is_raw(t) or (t.__class__ is MutableSeq and t.encoding == "ascii"
+                         and _top(t.s) < 0x100)
+
+
+def written_text(S, t, method: str, i: int) -> str:
+    """``t`` as ``File write`` hands it on: text as it is; the bytes of a byte sequence
+    decoded as UTF-8 with escape surrogates, so writing the text with ``surrogateescape``
+    (a file, the terminal) gives back exactly upstream's bytes (a binary image, say)."""
+    if is_bytes(t):
+        return to_bytes(t).decode("utf-8", "surrogateescape")
+    return need_str(S, t, method, i)
+
+
+def widen(seq: MutableSeq, part) -> None:
+    """After appending ``part`` to a sequence declared ascii: wider text makes it ucs2/ucs4
+    (as upstream converts it), so it is not taken for bytes later."""
+    if seq.encoding == "ascii" and part.__class__ in (str, MutableSeq) and not is_raw(part):
+        name = encoding_name(part)
+        if name in ("ucs2", "ucs4"):
+            seq.encoding = name
 
 
 def from_bytes(S, data: bytes, encoding: str = "utf8") -> MutableSeq:

@@ -24,7 +24,7 @@ from .sequence_base import (
     text,
     wrap,
 )
-from .sequence_bytes import as_text, is_raw, raw_append, raw_set_size
+from .sequence_bytes import as_text, is_raw, raw_append, raw_set_size, widen
 
 P = Prims("Sequence")
 
@@ -95,6 +95,7 @@ def append_seq(S, t, *parts):
             seq.append(format_number(p))
         else:
             seq.append((yield from S.as_string(p)))
+        widen(seq, p)
     return t
 
 

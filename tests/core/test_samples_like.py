@@ -3,6 +3,14 @@ expected text is what upstream Io prints for the same program."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pyio_core import CaptureHost, Interpreter
 from iotest import out
 
 
@@ -25,3 +33,62 @@ def test_float64_vector_math_rounds_like_upstream():
 def test_float32_vector_distance():
     code = 'vector(1.1, 2.2, 3.3) distanceTo(vector(0.3, 0.1, 0.7)) asString(0, 17) println'
     assert out(code) == "3.43656807317903645\n"
+
+
+def _bytes_out(code: str) -> bytes:
+    """What ``code`` writes, as the bytes a terminal or file receives."""
+    host = CaptureHost()
+    Interpreter(host=host).do_string(code)
+    return host.output.encode("utf-8", "surrogateescape")
+
+
+def test_file_write_of_characters_0_to_255_gives_those_bytes():
+    """A PBM image written a pixel byte at a time, as the mandelbrot sample does."""
+    code = """
+        out := File standardOutput
+        out write("P4\\n8 2\\n")
+        list(255, 129, 0) foreach(b, out write(b asCharacter))
+        s := Sequence clone setEncoding("number"); s append(200, 1)
+        out write(s)
+        t := "ab" asMutable; t append(233)
+        out write(t)
+    """
+    assert _bytes_out(code) == b"P4\n8 2\n\xff\x81\x00\xc8\x01ab\xe9"
+
+
+def test_file_write_of_text_stays_utf8():
+    code = """
+        out := File standardOutput
+        out write("café ", 256 asCharacter)
+        s := "ab" asMutable; s appendSeq("é", 233 asCharacter)
+        out write(s)
+        233 asCharacter print
+    """
+    assert _bytes_out(code) == "café Āabééé".encode()
+
+
+def test_as_character_is_a_new_mutable_sequence():
+    code = """
+        c := 233 asCharacter
+        list(c isMutable, c encoding, c sizeInBytes, c == "é", c at(0)) println
+        list(300 asCharacter encoding, 300 asCharacter sizeInBytes) println
+        d := 65 asCharacter; d append(66); list(d, 65 asCharacter) println
+    """
+    assert out(code) == ('list(true, "ascii", 1, true, 233)\nlist("ucs2", 2)\n'
+                         'list("AB", "A")\n')
+
+
+def test_binary_file_on_disk_gets_the_same_bytes(tmp_path):
+    path = tmp_path / "img.pbm"
+    out(f'f := File with("{path}") open; f write("P4\\n", 255 asCharacter, 7 asCharacter); '
+        'f close')
+    assert path.read_bytes() == b"P4\n\xff\x07"
+
+
+@pytest.mark.skipif(sys.platform == "emscripten", reason="no subprocesses")
+def test_terminal_gets_raw_bytes_even_when_stdout_is_strict():
+    pyio = str(Path(sys.executable).parent / "pyio")
+    r = subprocess.run([pyio, "-e", 'File standardOutput write(255 asCharacter, "é")'],
+                       capture_output=True, timeout=60,
+                       env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"})
+    assert (r.stdout, r.stderr) == (b"\xff\xc3\xa9", b"")
