@@ -23,9 +23,10 @@ PENDING, RESOLVED, REJECTED = "pending", "resolved", "rejected"
 
 
 class PromiseFuture(IoObject):
-    """``js``: the boxed Promise; ``value``: the Io value or, when rejected, the error text."""
+    """``js``: the boxed Promise; ``value``: the Io value or, when rejected, the error text;
+    ``handled``: Io code attached then/catch/finally (so a rejection is not "uncaught")."""
 
-    __slots__ = ("js", "state", "value", "stack", "label", "waiters")
+    __slots__ = ("js", "state", "value", "stack", "label", "waiters", "handled")
 
     def __init__(self, protos, js=None) -> None:
         self.slots = {}
@@ -36,6 +37,7 @@ class PromiseFuture(IoObject):
         self.stack = ""
         self.label = None
         self.waiters = []
+        self.handled = False
 
     def clone_from(self, proto) -> None:
         PromiseFuture.__init__(self, [proto], proto.js)
@@ -109,6 +111,7 @@ def set_label(B, t, text):
 def _promise_method(name: str):
     def prim(B, t, L, m):
         fut = need_future(B.S, t, name)
+        fut.handled = True
         args = []
         for i in range(len(m.args)):
             args.append((yield from B.S.arg(m, L, i)))

@@ -74,7 +74,8 @@
   // An Io exception that no JS code caught, at the top of a JS task (a listener, a timer,
   // a then-callback): reported to the interpreter's error output, where the user looks
   function uncaught(e) {
-    if (isObj(e) && own.has(e.ioError)) call("uncaught", e.ioError[IOREF]);
+    const h = glue.errorHandle(e);
+    if (h >= 0) call("uncaught", h);
   }
   const onError = (ev) => uncaught(ev.error);
   const onRejection = (ev) => uncaught(ev.reason);
@@ -179,7 +180,7 @@
     bytes: (v) => new Uint8Array(v.buffer, v.byteOffset, v.byteLength),
     errorText,
     errorStack: (e) => (errorLike(e) && e.stack ? String(e.stack) : ""),
-    errorHandle: (e) => (isObj(e) && e.ioError && e.ioError[IOREF] !== undefined ? e.ioError[IOREF] : -1),
+    errorHandle: (e) => (isObj(e) && own.has(e.ioError) ? e.ioError[IOREF] : -1),
     watch(b, h) {
       b.p.then(
         (v) => call("settle", h, true, box(v)),

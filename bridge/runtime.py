@@ -215,8 +215,11 @@ class Bridge:
                 return
             futures.settle(self, fut, True, v)
         else:
+            unseen = not fut.waiters and not fut.handled
             futures.settle(self, fut, False, self.glue.errorText(value),
                            self.glue.errorStack(value))
+            if unseen:  # e.g. a then-callback raised and nobody waits for the result
+                self.op_uncaught(self.glue.errorHandle(value), None, None)
 
     def op_send(self, h, name, args):
         S = self.S

@@ -183,3 +183,118 @@ async def test_stop_switches_off_js_callbacks(selenium):
     assert await B.repl('jsfunction("return arguments[0]()") call(keep)') == ("==> kept\n", 0)
     assert await B.repl("f await") == ("==> late\n", 0)
     await B.repl("JS clearInterval(timer)")
+
+
+@run_in_pyodide(packages=["pyio"])
+async def test_removed_and_missing_dom_nodes(selenium_page):
+    import bridge
+
+    B = bridge.start()
+    await B.repl('box := DOM createElement("div") setId("doomed"); DOM body appendChild(box); '
+                 "box remove; nil")
+    cases = {
+        # a removed element is still an element: it can be changed and put back
+        'box setTextContent("still here") textContent': "==> still here\n",
+        "box parent": "",
+        'DOM getElementById("doomed")': "",
+        'DOM body appendChild(box); DOM getElementById("doomed") == box': "==> true\n",
+        # a missing id is nil, and what is sent to it names the message
+        'try(DOM getElementById("no-such-id") setTextContent("x")) error':
+            "==> nil does not respond to 'setTextContent'\n",
+        'try(JS document getElementById("no-such-id") textContent) error':
+            "==> nil does not respond to 'textContent'\n",
+        'try(DOM body appendChild(DOM getElementById("no-such-id"))) error':
+            "==> argument 0 to method 'appendChild' must be an Element, not a 'nil'\n",
+        # removing twice through JS: the DOM's own error
+        "box remove; try(DOM body removeChild(box)) error":
+            "==> JS error: Failed to execute 'removeChild' on 'Node': "
+            "The node to be removed is not a child of this node.\n",
+        'try(DOM querySelector("##")) error':
+            "==> JS error: Failed to execute 'querySelector' on 'Document': "
+            "'##' is not a valid selector.\n",
+        "box textContent": "==> still here\n",
+    }
+    for code, want in cases.items():
+        assert await B.repl(code) == (want, 0), code
+
+
+@run_in_pyodide(packages=["pyio"])
+async def test_event_handler_errors_are_reported(selenium_page):
+    import asyncio
+
+    import bridge
+    import js
+    from pyodide.code import run_js
+
+    out = []
+    B = bridge.start(on_output=out.append)
+    await B.repl('b := DOM createElement("button") setId("faulty"); DOM body appendChild(b)\n'
+                 "clicks := 0\n"
+                 "b on(\"click\", block(e, clicks = clicks + 1; list at(\"x\")))")
+    out.clear()
+    run_js('document.getElementById("faulty").click()')  # a click from the page
+    report = "".join(out)
+    assert "Exception: argument 0 to method 'at' must be a Number, not a 'Sequence'" in report
+    assert "Command Line 3" in report
+    # the page and the interpreter go on: the next click runs the handler again
+    run_js('document.getElementById("faulty").click()')
+    assert js.io.eval("clicks") == 2
+    # clicked from Io code: the handler's error is reported, the clicking code goes on
+    out.clear()
+    assert await B.repl('b click; writeln("after the click"); clicks') == (
+        "".join(out[:-1]) + "after the click\n", 0)
+    assert "Exception: argument 0 to method 'at'" in out[0]
+    # a raw listener, a JS timer and a then-callback whose blocks raise
+    out.clear()
+    await B.repl('b off; b addEventListener("click", block(Exception raise("raw listener")))\n'
+                 'JS setTimeout(block(Exception raise("timer")), 1)\n'
+                 'JS get("Promise") resolve(1) then(block(v, Exception raise("then"))); nil')
+    run_js('document.getElementById("faulty").click()')
+    await asyncio.sleep(0.1)
+    report = "".join(out)
+    for text in ("raw listener", "timer", "then"):
+        assert f"Exception: {text}\n" in report, report
+    assert await B.repl("clicks") == ("==> 3\n", 0)
+
+
+@run_in_pyodide(packages=["pyio"])
+async def test_stop_and_close_release_listeners_and_proxies(selenium_page):
+    import asyncio
+
+    import bridge
+    import js
+    import pyodide_js
+    from pyodide.code import run_js
+
+    module = pyodide_js._module
+    module.enable_pyproxy_allocation_tracing()
+    try:
+        alive = module.pyproxy_alloc_map
+        B = bridge.start()
+        await B.repl("1")
+        before = alive.size
+        await B.repl('b := DOM createElement("button") setId("stopme"); DOM body appendChild(b)\n'
+                     "n := 0\n"
+                     'b on("click", block(n = n + 1))\n'
+                     'b addEventListener("click", block(n = n + 10))\n'
+                     'JS setTimeout(block(n = n + 100), 50); nil')
+        click = 'document.getElementById("stopme").click()'
+        run_js(click)
+        assert js.io.eval("n") == 11
+        B.stop()  # nothing of the program runs any more: listeners, the pending timer
+        run_js(click)
+        await asyncio.sleep(0.1)
+        assert js.io.eval("n") == 11
+        assert js.io.eval("b listenerCount") == 0
+        # a new program's listeners work
+        await B.repl('b on("click", block(n = n + 1000))')
+        run_js(click)
+        assert js.io.eval("n") == 1011
+        B.close()  # Reset: everything JS held for this interpreter is released
+        await asyncio.sleep(0.05)
+        run_js(click)  # the raw listener is still on the button: it does nothing
+        assert not B.refs and not B.listeners and not B.futures
+        assert not alive.has(B.dispatch_proxy)
+        assert alive.size == before - 1  # the one proxy the bridge had
+    finally:
+        module.disable_pyproxy_allocation_tracing()
