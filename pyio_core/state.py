@@ -21,6 +21,7 @@ from .protos.number import format_number
 from .protos.object import LOCALS_OWN
 from .protos.object import compare as object_compare
 from .protos.printing import default_as_string
+from .protos.sequence_bytes import raw_text
 from .values import CFunction, Coroutine, IoList, IoMap, MutableSeq
 
 PRELUDE = (
@@ -264,7 +265,7 @@ class Interpreter(Engine, Machine):
         if tc is float:
             return format_number(v)
         if tc is MutableSeq:
-            return v.s
+            return v.s if v.encoding != "number" else raw_text(v)
         r = yield from self.send(v, self.as_string_message, self.lobby)
         if r.__class__ is str:
             return r

@@ -92,3 +92,15 @@ def test_terminal_gets_raw_bytes_even_when_stdout_is_strict():
                        capture_output=True, timeout=60,
                        env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"})
     assert (r.stdout, r.stderr) == (b"\xff\xc3\xa9", b"")
+
+
+def test_number_sequence_prints_its_items():
+    """A Vector made the way upstream's samples make one (a Sequence of float32 numbers)
+    prints its items with print, println and write, as asString does."""
+    code = """
+        V := Sequence clone setItemType("float32") setEncoding("number")
+        v := V clone setSize(2); v atPut(1, 2.5)
+        v println; writeln(v, " | ", v * 2); v print
+    """
+    assert out(code) == "0.000000, 2.500000\n0.000000, 2.500000 | 0.000000, 5.000000\n" \
+        "0.000000, 2.500000"
