@@ -4,7 +4,10 @@ Every pair is timed in this process (best of --repeat runs, interpreter start-up
 reported on its own line), their printed results are checked equal, and the ratio
 pyio/CPython is printed next to upstream Io's ratio measured on the same machine type.
 
-    python bench/run.py [--repeat N] [--quick] [--json FILE]
+    python bench/run.py [--repeat N] [--quick] [--json FILE] [--pyodide]
+
+--pyodide also runs the same programs in Pyodide in Node (bench/pyodide_bench.mjs, which runs
+this file there with --json-lines) and prints pyio-in-Pyodide against pyio-on-CPython.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import math
 import platform
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -225,44 +229,86 @@ def parse_speed() -> float:
     return lines / best
 
 
+def measure(quick: bool, repeat: int) -> Iterator[dict]:
+    """Every measurement as a JSON-ready dict, one at a time so each can be shown as it comes.
+
+    The same generator runs on CPython and, through --json-lines, inside Pyodide, so both
+    tables come from one set of programs and one timing method.
+    """
+    yield {"event": "python",
+           "version": f"{platform.python_implementation()} {platform.python_version()}"}
+    yield {"event": "startup", "ms": startup(repeat) * 1000}
+    yield {"event": "parse", "lines_per_s": parse_speed()}
+    for name, prog, n in CASES:
+        n = QUICK[name] if quick else n
+        src = IO[prog].replace("N", str(n))
+        t_io, out_io = best_of(repeat, lambda: time_io(src))
+        t_py, out_py = best_of(repeat, lambda: time_py(PY[prog], n))
+        yield {"event": "case", "name": name, "n": n, "pyio": t_io, "python": t_py,
+               "pyio_out": out_io, "python_out": out_py}
+
+
+def geomean(ratios: Iterable[float]) -> float:
+    """Geometric mean; infinite when any ratio is (a program that failed)."""
+    logs = [math.log(r) for r in ratios]
+    return math.exp(sum(logs) / len(logs)) if all(map(math.isfinite, logs)) else math.inf
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--quick", action="store_true", help="small sizes (smoke run)")
     ap.add_argument("--json", help="also write the results as JSON to this file")
+    ap.add_argument("--pyodide", action="store_true",
+                    help="also run in Pyodide in Node (needs `make dist`) and compare")
+    ap.add_argument("--json-lines", action="store_true",
+                    help="print the raw measurements as JSON lines, no table")
     args = ap.parse_args(argv)
 
-    print(f"pyio benchmarks — {platform.python_implementation()} {platform.python_version()}, "
-          f"best of {args.repeat}")
-    up = startup(args.repeat)
-    print(f"start-up to Lobby ready: {up * 1000:.1f} ms")
-    print(f"parse: {parse_speed():,.0f} lines/s (generated 2,000-line file)")
-    print()
-    print(f"{'program':<10}{'N':>10}{'pyio s':>10}{'python s':>10}{'ratio':>8}{'upstream':>10}")
-    results = {"startup_ms": up * 1000, "cases": {}}
+    if args.json_lines:
+        for record in measure(args.quick, args.repeat):
+            print(json.dumps(record), flush=True)
+        return 0
+
+    results = {"cases": {}}
     core = []
     failed = False
-    for name, prog, n in CASES:
-        n = QUICK[name] if args.quick else n
-        src = IO[prog].replace("N", str(n))
-        t_io, out_io = best_of(args.repeat, lambda: time_io(src))
-        t_py, out_py = best_of(args.repeat, lambda: time_py(PY[prog], n))
-        ratio = t_io / t_py
-        if name in UPSTREAM_RATIO:
-            core.append(ratio)
-        ok = out_io == out_py
-        failed |= not ok
-        up_ratio = UPSTREAM_RATIO.get(name)
-        print(f"{name:<10}{n:>10,}{t_io:>10.3f}{t_py:>10.3f}{ratio:>7.1f}x"
-              f"{(f'{up_ratio:.0f}x' if up_ratio else '-'):>10}"
-              + ("" if ok else f"   OUTPUT DIFFERS: {out_io!r} vs {out_py!r}"))
-        results["cases"][name] = {"n": n, "pyio": t_io, "python": t_py, "ratio": ratio,
-                                  "same_output": ok}
-    geo = math.exp(sum(math.log(r) for r in core) / len(core)) if all(
-        math.isfinite(r) for r in core) else math.inf
+    for rec in measure(args.quick, args.repeat):
+        if rec["event"] == "python":
+            print(f"pyio benchmarks — {rec['version']}, best of {args.repeat}")
+        elif rec["event"] == "startup":
+            results["startup_ms"] = rec["ms"]
+            print(f"start-up to Lobby ready: {rec['ms']:.1f} ms")
+        elif rec["event"] == "parse":
+            results["parse_lines_per_s"] = rec["lines_per_s"]
+            print(f"parse: {rec['lines_per_s']:,.0f} lines/s (generated 2,000-line file)")
+            print()
+            print(f"{'program':<10}{'N':>10}{'pyio s':>10}{'python s':>10}{'ratio':>8}"
+                  f"{'upstream':>10}")
+        else:
+            name, n, t_io, t_py = rec["name"], rec["n"], rec["pyio"], rec["python"]
+            out_io, out_py = rec["pyio_out"], rec["python_out"]
+            ratio = t_io / t_py
+            if name in UPSTREAM_RATIO:
+                core.append(ratio)
+            ok = out_io == out_py
+            failed |= not ok
+            up_ratio = UPSTREAM_RATIO.get(name)
+            print(f"{name:<10}{n:>10,}{t_io:>10.3f}{t_py:>10.3f}{ratio:>7.1f}x"
+                  f"{(f'{up_ratio:.0f}x' if up_ratio else '-'):>10}"
+                  + ("" if ok else f"   OUTPUT DIFFERS: {out_io!r} vs {out_py!r}"), flush=True)
+            results["cases"][name] = {"n": n, "pyio": t_io, "python": t_py, "ratio": ratio,
+                                      "same_output": ok, "output": out_py}
+    geo = geomean(core)
     print(f"\ngeometric mean of the four core programs (fib, loop, clone, strings): {geo:.1f}x "
           f"(upstream Io: 25x)")
     results["geomean"] = geo
+    if args.pyodide:
+        from bench.in_pyodide import compare  # noqa: PLC0415
+
+        print(flush=True)
+        results["pyodide"], pyodide_failed = compare(results, args.quick, args.repeat)
+        failed |= pyodide_failed
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
     return 1 if failed else 0
