@@ -132,10 +132,12 @@ test: setup site
 lint: setup
 	$(VENV)/bin/ruff check .
 
-# Placeholders: others write bench/run.py and fuzz/run.py.
+# bench/run.py: Io programs beside Python ones on CPython, then the same in Pyodide in Node
+# (bench/pyodide_bench.mjs, needs the dist).  BENCH_ARGS=--quick for a quick run.
 bench: setup dist
-	@if [ -f bench/run.py ]; then $(VPY) bench/run.py; else echo "bench/run.py not written yet"; fi
+	$(VPY) bench/run.py --pyodide $(BENCH_ARGS)
 
+# Placeholder: others write fuzz/run.py.
 fuzz: setup
 	@if [ -f fuzz/run.py ]; then $(VPY) fuzz/run.py; else echo "fuzz/run.py not written yet"; fi
 
