@@ -33,7 +33,7 @@ help:
 	@echo "make test    - set up, build the offline Pyodide dist, run ruff + all tests"
 	@echo "make dist    - build/pyodide: Pyodide runtime + pyio/lark/pytest wheels"
 	@echo "make site    - build/site: static/ + pyodide/ + pyscript/"
-	@echo "make bench   - run bench/run.py (if present)"
+	@echo "make bench   - benchmarks: pyio beside Python, on CPython and in Pyodide"
 	@echo "make fuzz    - run fuzz/run.py (if present)"
 	@echo "make clean   - remove build/ (keeps .venv, node_modules and caches)"
 
