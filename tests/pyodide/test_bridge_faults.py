@@ -298,3 +298,16 @@ async def test_stop_and_close_release_listeners_and_proxies(selenium_page):
         assert alive.size == before - 1  # the one proxy the bridge had
     finally:
         module.disable_pyproxy_allocation_tracing()
+
+
+@run_in_pyodide(packages=["pyio"])
+async def test_docs_error_location_example(selenium):
+    import bridge
+    from pyodide.code import run_js
+
+    bridge.start()
+    assert (await run_js("""(async () => {
+        await io.repl("Lobby next := method(l, l at(0) + 1)");
+        try { io.lobby.next([]) } catch (e) { return [e.message, e.fileName, e.lineNumber,
+                                                      io.lobby.next([41])]; }
+    })()""")).to_py() == ["nil does not respond to '+'", "Command Line", 1, 42]
