@@ -10,6 +10,7 @@ the bytes themselves as latin-1 characters and items are decoded with ``struct``
 from __future__ import annotations
 
 import struct
+import sys
 from array import array
 
 from ..errors import IoError
@@ -172,12 +173,16 @@ def raw_items(t) -> list:
     data = t.s.encode("latin-1")
     code = ITEM_TYPES[t.item_type]
     n = len(data) // struct.calcsize("<" + code)
-    return [float(v) for v in struct.unpack(f"<{n}{code}", data[: n * struct.calcsize(code)])]
+    values = struct.unpack(f"<{n}{code}", data[: n * struct.calcsize(code)])
+    return list(values) if code in "fd" else [float(v) for v in values]
 
 
 def raw_at(S, t, i: int):
-    vals = raw_items(t)
-    return vals[i] if i < len(vals) else S.nil
+    """Item ``i``, decoding only its own bytes (loops over ``at`` stay linear)."""
+    fmt = _fmt(t)
+    w = struct.calcsize(fmt)
+    chunk = t.s[i * w:(i + 1) * w]
+    return float(struct.unpack(fmt, chunk.encode("latin-1"))[0]) if len(chunk) == w else S.nil
 
 
 def _pack(t, v: float) -> str:
@@ -205,6 +210,15 @@ def raw_at_put(t, i: int, v: float) -> None:
 
 def raw_append(t, v: float) -> None:
     t.append(_pack(t, v))
+
+
+def raw_packed(t, values) -> str:
+    """``values`` as the receiver's items (its ``s``), all at once: float items go through
+    ``array``, which rounds and overflows as a C cast does, as ``_pack`` does one by one."""
+    code = ITEM_TYPES[t.item_type]
+    if code in "fd" and sys.byteorder == "little":
+        return array(code, values).tobytes().decode("latin-1")
+    return "".join(_pack(t, v) for v in values)
 
 
 def raw_set_size(t, n: int) -> None:

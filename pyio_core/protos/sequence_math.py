@@ -11,7 +11,7 @@ from ..errors import IoError
 from ..registry import Prims
 from ..values import MutableSeq
 from .sequence_base import mutable, number, text
-from .sequence_bytes import is_raw, items, mutable_copy, raw_append
+from .sequence_bytes import is_raw, items, mutable_copy, raw_packed
 
 P = Prims("Sequence")
 
@@ -31,9 +31,7 @@ def need_seq(S, v, method: str):
 
 
 def _store(seq: MutableSeq, values) -> None:
-    seq.s = ""
-    for v in values:
-        raw_append(seq, v)
+    seq.s = raw_packed(seq, values)
 
 
 def _operand(S, o, method: str):
