@@ -22,6 +22,7 @@ from pyodide.ffi import create_proxy, to_js
 from pyio_core.errors import IoInterrupt, IoRaise, IoStop
 from pyio_core.eval.machine import MORE
 from pyio_core.message import Message
+from pyio_core.values import Block
 
 from . import bigint, dom, futures, jsobject, modules
 from .convert import from_js, to_js_value
@@ -55,6 +56,7 @@ class Bridge:
         self.capture: list[str] | None = None  # output of the io.repl entry being run
         self._tee_output(interp.host)
         self._ids = itertools.count(1)
+        self.inert_from = 0  # handles below this were handed out before the last stop()
         self.closed = False
         self.dispatch_proxy = create_proxy(self.dispatch)
         self.glue = glue_factory()(self.dispatch_proxy)
@@ -357,7 +359,8 @@ class Bridge:
         dropped its coroutines (the interpreter and its Lobby stay as they are)."""
         S = self.S
         dom.remove_all_listeners(self)
-        self.glue.stop(next(self._ids))
+        self.inert_from = next(self._ids)
+        self.glue.stop(self.inert_from)
         for fut in self.futures.values():
             S.external_waits = max(0, S.external_waits - len(fut.waiters))
             fut.waiters.clear()
@@ -367,6 +370,14 @@ class Bridge:
             if not co.finished:
                 co.finished, co.exception = True, IoInterrupt(why)
             cb(co)
+
+    @property
+    def reacting(self) -> bool:
+        """True while the program may still run on its own since the last ``stop``: it has
+        ``on`` listeners, or JS still holds a block it was given (a timer, a listener, a
+        then-callback; until JS drops it). The IDE keeps Stop enabled meanwhile."""
+        return bool(self.listeners) or any(
+            h >= self.inert_from and isinstance(obj, Block) for h, obj in self.refs.items())
 
     def _end_jobs(self, why: str) -> None:
         """Queued ``io.repl`` entries will not run: tell their callers."""

@@ -154,6 +154,12 @@ class Session:
         return bool(it.coro or it.ready or it.timers or self.reader or self.jobs)
 
     @property
+    def reacting(self) -> bool:
+        """True while the last program may still run by itself: event handlers, JS timers
+        or callbacks holding its blocks (in the browser). Stop ends that too."""
+        return self.bridge is not None and self.bridge.reacting
+
+    @property
     def waiting_for_input(self) -> bool:
         return self.reader is not None
 
@@ -219,7 +225,7 @@ class Session:
         The driver only calls this between slices, so no Io code is on the Python stack and
         dropping the coroutines is safe and immediate (no waiting for the next check)."""
         it = self.interp
-        was_busy = self.busy
+        was_busy = self.busy or self.reacting
         it.coro = None
         it.ready.clear()
         it.timers.clear()
