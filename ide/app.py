@@ -78,7 +78,8 @@ class App:
 
     def update_controls(self) -> None:
         busy = self.session.busy
-        self.doc.getElementById("stop").disabled = not busy
+        # a program that ended but still has handlers or timers can be stopped too
+        self.doc.getElementById("stop").disabled = not (busy or self.session.reacting)
         self.doc.body.dataset.running = "true" if busy else "false"
 
     def after_step(self) -> None:
