@@ -6,6 +6,7 @@ that upstream also allows on text. The Vector proto has its own faster payload (
 from __future__ import annotations
 
 import math
+import operator
 
 from ..errors import IoError
 from ..registry import Prims
@@ -49,8 +50,9 @@ def _apply(S, seq: MutableSeq, o, op, method: str) -> None:
     other = _operand(S, o, method)
     if other.__class__ is float:
         _store(seq, [op(a, other) for a in mine])
-    else:
-        _store(seq, [op(a, other[i]) if i < len(other) else a for i, a in enumerate(mine)])
+    else:  # items past the shorter operand stay as they are
+        n = min(len(mine), len(other))
+        _store(seq, [*map(op, mine[:n], other[:n]), *mine[n:]])
 
 
 def _div(a: float, b: float) -> float:
@@ -66,8 +68,7 @@ def _pow(a: float, b: float) -> float:
         return math.nan
 
 
-_OPS = {"+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b,
-        "/": _div, "**": _pow}
+_OPS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": _div, "**": _pow}
 
 
 def _in_place(name: str, op):
