@@ -38,6 +38,23 @@ def test_stop_silences_a_running_programs_handlers(ide):
     assert "==> 3" in ide.console_entry("1 + 2")  # the Lobby is still there
 
 
+def test_stop_ends_a_program_that_only_reacts(ide):
+    """The program's code has ended, but its handler and JS timer go on: Stop is enabled
+    and ends them."""
+    ide.run(BUTTON + 'b on("click", block(writeln("clicked")))\n'
+            'JS setInterval(block(writeln("tick")), 50)')
+    ide.wait(lambda: "tick" in ide.console_text(), what="the timer")
+    assert not ide.running()
+    assert ide.js("return document.getElementById('stop').disabled") is False
+    ide.click("#stop")
+    ide.wait(lambda: "Stopped." in ide.console_text(), what="Stop")
+    before = ide.console_text()
+    click_button(ide)
+    time.sleep(0.4)
+    assert ide.console_text() == before
+    assert ide.js("return document.getElementById('stop').disabled") is True
+
+
 def test_run_again_replaces_the_old_handlers(ide):
     ide.run(BUTTON + 'b on("click", block(writeln("first program")))\n'
             'b addEventListener("click", block(writeln("first program, raw")))')
