@@ -230,7 +230,9 @@ class Bridge:
             return self.glue.fail(self.glue.error("pyio: this Io object has been released",
                                                   "", -1))
         values = [from_js(self, x) for x in args]
-        msg = Message(name, [S.literal_message(v) for v in values], S.message_protos)
+        # labelled so an error report names the caller: `Object call   JavaScript 0`
+        msg = Message(name, [S.literal_message(v) for v in values], S.message_protos,
+                      label="JavaScript")
         return self.result(self.run_now(lambda: S.send(target, msg, S.lobby)))
 
     def op_text(self, h, b, c):

@@ -254,6 +254,7 @@ async def test_event_handler_errors_are_reported(selenium_page):
     report = "".join(out)
     for text in ("raw listener", "timer", "then"):
         assert f"Exception: {text}\n" in report, report
+    assert " JavaScript 0\n" in report  # the stack says who called the block
     assert await B.repl("clicks") == ("==> 3\n", 0)
 
 
