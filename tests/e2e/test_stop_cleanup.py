@@ -91,6 +91,19 @@ def test_reset_releases_the_old_interpreter(ide):
     assert "==> 2" in ide.console_entry("1 + 1")
 
 
+def test_handler_error_is_reported_in_the_console(ide):
+    ide.run(BUTTON + 'clicks := 0\n'
+            'b on("click", block(clicks = clicks + 1; list at("x")))')
+    errors = "return [...document.querySelectorAll('#console .error')].map(e => e.textContent)"
+    for n in (1, 2):  # the handler keeps running: each click reports its error
+        click_button(ide)
+        ide.wait(lambda: len(ide.js(errors)) == n, what=f"error report {n}")
+    report = ide.js(errors)[-1]
+    assert "argument 0 to method 'at' must be a Number, not a 'Sequence'" in report
+    assert "Editor 4" in report
+    assert "==> 2" in ide.console_entry("clicks")
+
+
 def test_output_cap_ends_a_runaway_print_loop(ide):
     assert f"==> {MAX_OUTPUT}" in ide.console_entry("System maxOutputSize")
     text = ide.run('s := "x" repeated(10000)\nloop(s print)', timeout=60)
