@@ -22,8 +22,6 @@ from pyio_core import Interpreter
 from pyio_core.errors import IoExit, IoInterrupt, IoRaise
 from pyio_core.eval.requests import PARK
 from pyio_core.host import Host
-from pyio_core.registry import GEN
-from pyio_core.values import CFunction, MutableSeq
 
 EDITOR = "Editor"  # the label of code run from the editor (error marks apply to it)
 CONSOLE = "Command Line"  # upstream's label for REPL input
@@ -62,7 +60,7 @@ class BufferedHost(Host):
 
     def read_line(self, prompt: str = "") -> str | None:
         """Synchronous reads (``File standardInput contents``) cannot wait in a page: they
-        see the end of input. ``readLine`` parks instead (see Session._install_stdin)."""
+        see the end of input. ``readLine`` parks instead (see Session._input_line)."""
         return None
 
     def sleep(self, seconds: float) -> None:
@@ -114,7 +112,7 @@ class Session:
         self.reader = None  # the coroutine parked in readLine, if any
         self.errors: list[ErrorMark] = []
         self.last_value = None  # the latest console entry's value (the inspector shows it)
-        self._install_stdin()
+        self.host.input_line = self._input_line  # readLine waits for the console
         self._guard_wakes()
         # In the browser the bridge adds JS, DOM, Element...; the session keeps driving
         # the slices itself (``schedule``). On CPython install() returns None.
@@ -284,29 +282,19 @@ class Session:
         self.emit("error", self.interp.report(exc).strip("\n"))
         self.errors = error_marks(self.interp, exc)
 
-    # -- console input for File standardInput readLine -------------------------------------
-    def _install_stdin(self) -> None:
-        """Give the shared ``File standardInput`` a readLine that parks the calling
-        coroutine until the user answers in the console (a page cannot block on input)."""
-        it = self.interp
-        stdin = it.File.slots.get("standardInput")
-        if stdin is None:
-            return
-        session = self
-
-        def read_line(t, prompt=None):
-            if prompt is not None and prompt is not it.nil:
-                it.write(it.simple_string(prompt))
-            session._flush()
-            session.reader = it.coro
-            it.external_waits += 1
-            if session.on_input_request is not None:
-                session.on_input_request("")
-            line = yield PARK
-            return it.nil if line is None else MutableSeq(it.seq_protos, line)
-
-        stdin.slots["readLine"] = CFunction(it.cfunc_protos, read_line, GEN, 0, 1,
-                                            "readLine", "File")
+    # -- console input: File standardInput readLine, ReadLine readLine --------------------
+    def _input_line(self, S, prompt: str = ""):
+        """The host's ``input_line`` (pyio_core/host.py) in a page, which cannot block:
+        print the prompt, park the calling coroutine, and let ``provide_input`` wake it
+        with the line the user typed in the console."""
+        if prompt:
+            S.write(prompt)
+        self._flush()
+        self.reader = S.coro
+        S.external_waits += 1
+        if self.on_input_request is not None:
+            self.on_input_request(prompt)
+        return (yield PARK)
 
     def provide_input(self, line: str | None) -> bool:
         """Answer a parked readLine (None: end of input). False when nobody was reading."""

@@ -38,6 +38,16 @@ class Host:
             return None
         return line[:-1] if line.endswith("\n") else line
 
+    def input_line(self, S, prompt: str = ""):
+        """A generator giving the line a program asked for (None at end of input); Io's
+        ``File standardInput readLine`` and ``ReadLine readLine`` call it with
+        ``yield from``. A terminal reads at once (``read_line``); a host that cannot block,
+        a web page, parks the calling coroutine instead (``yield PARK``, after counting an
+        external wait) and wakes it with ``S.wake(coroutine, line)`` once the user answers.
+        """
+        return self.read_line(prompt)
+        yield  # never reached: makes this a generator, as ``yield from`` needs
+
     def now(self) -> float:
         """Wall-clock seconds since the epoch (Date)."""
         return time.time()

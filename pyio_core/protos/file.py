@@ -296,19 +296,27 @@ def _read_line(S, f: IoFile):
     return to_text(data).rstrip("\r\n") if data.endswith(b"\n") else to_text(data)
 
 
-@P("readLine")
+def _next_line(S, f: IoFile):
+    """``_read_line`` as a generator: on stdin the host may park the coroutine until a
+    line is typed (Host.input_line)."""
+    if f.std == "in":
+        return (yield from S.host.input_line(S))
+    return _read_line(S, f)
+
+
+@P.gen("readLine")
 def read_line(S, t):
-    line = _read_line(S, need_file(S, t))
+    line = yield from _next_line(S, need_file(S, t))
     return S.nil if line is None else new_mutable(S, line)
 
 
-@P("readLines")
+@P.gen("readLines")
 def read_lines(S, t):
     f = need_file(S, t)
     if f.fh is None and f.std is None:
         _open(S, f, None, "r")
     lines = []
-    while (line := _read_line(S, f)) is not None:
+    while (line := (yield from _next_line(S, f))) is not None:
         lines.append(new_mutable(S, line))
     return S.new_list(lines)
 
@@ -517,6 +525,19 @@ def temporary_file(S, t):
     f = new_file(S, path)
     f.fh = open(path, "r+b")  # noqa: SIM115
     return f
+
+
+# -- ReadLine (upstream's addon: a line from the user, with a prompt) ----------------------
+R = Prims("ReadLine")
+
+
+@R.gen("readLine")
+def readline_read_line(S, t, prompt=None):
+    """``ReadLine readLine(prompt)``: prints the prompt, answers the line typed (without
+    its newline), or nil at the end of input. In the IDE the program waits in the console."""
+    text = "" if prompt is None else need_str(S, prompt, "readLine")
+    line = yield from S.host.input_line(S, text)
+    return S.nil if line is None else new_mutable(S, line)
 
 
 # -- standard streams ----------------------------------------------------------------------

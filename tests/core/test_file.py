@@ -124,6 +124,60 @@ def test_standard_input():
     assert host.output == "line one\nline two\nnil\n"
 
 
+def test_read_lines_from_standard_input():
+    host = CaptureHost(["a", "b"])
+    Interpreter(host=host).do_string("File standardInput readLines println")
+    assert host.output == 'list("a", "b")\n'
+
+
+def test_readline_prompts_and_answers_the_line():
+    host = CaptureHost(["Ada"])
+    Interpreter(host=host).do_string('name := ReadLine readLine("Name? ")\n'
+                                     'writeln("[", name, "]")\n'
+                                     'ReadLine readLine("More? ") println')
+    assert host.output == "Name? [Ada]\nMore? nil\n"
+
+
+def test_readline_prompt_must_be_text():
+    host = CaptureHost(["x"])
+    Interpreter(host=host).do_string('e := try(ReadLine readLine(3))\ne error println')
+    assert "must be a Sequence" in host.output
+
+
+class ParkingHost(CaptureHost):
+    """A host that cannot block, as a web page: input parks the coroutine, and the test
+    answers later, as a user typing in the IDE's console would."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.waiting = []
+
+    def input_line(self, S, prompt=""):
+        from pyio_core.eval.requests import PARK
+
+        self.write(prompt)
+        self.waiting.append(S.coro)
+        S.external_waits += 1
+        return (yield PARK)
+
+
+def test_input_parks_only_the_reading_coroutine():
+    host = ParkingHost()
+    it = Interpreter(host=host)
+    co = it.start('writeln(ReadLine readLine("? "), "!")\n'
+                  'writeln(File standardInput readLine, "?")')
+    it.run_slice()
+    assert host.output == "? " and not co.finished
+    it.external_waits -= 1
+    it.wake(host.waiting.pop(), "hi")
+    it.run_slice()
+    assert host.output == "? hi!\n" and not co.finished
+    it.external_waits -= 1
+    it.wake(host.waiting.pop(), None)  # end of input
+    it.run_slice()
+    assert co.finished and host.output == "? hi!\nnil?\n"
+
+
 # -- Directory -----------------------------------------------------------------------------
 def test_directory_create_and_list(io, tmp_path):
     out = io('d := Directory with("sub")\n'
