@@ -215,7 +215,7 @@ def on(B, t, event, blk):
     if not isinstance(blk, IoObject) or blk is B.S.nil:
         raise IoError(f"argument 1 to method 'on' must be a Block, not a '{B.S.type_name(blk)}'")
     h = B.register(blk)
-    fn = B.glue.ioRef(h)
+    fn = B.glue.listener(h)
     raw(B, B.glue.listen, n, name, fn)
     B.listeners.append((n, name, fn, h, blk))
     return t

@@ -262,6 +262,8 @@
       else el.style[p] = v;
     },
     classList: (el, op, c) => el.classList[op](c),
+    // an Element on() listener: runs the block through op_event (time-limited)
+    listener: (h) => (ev) => (inert(h) ? undefined : ask("event", h, box(ev))),
     listen(node, event, fn) { node.addEventListener(event, fn); },
     unlisten(node, event, fn) { node.removeEventListener(event, fn); },
   };

@@ -13,6 +13,7 @@ and the Python proxy released).
 from __future__ import annotations
 
 import itertools
+import time
 from collections import deque
 from importlib import resources
 
@@ -31,6 +32,10 @@ from .host import BrowserHost, SliceDriver
 from .jsobject import JSRef
 
 _GLUE_SOURCE: str | None = None
+
+# How long an `on` event handler runs before the event's dispatch returns; a handler that
+# takes longer (`loop(...)` by mistake) goes on in slices, so the page and Stop stay live.
+EVENT_SECONDS = 0.05
 
 
 def glue_factory():
@@ -113,28 +118,39 @@ class Bridge:
         return h
 
     # -- running Io for JS callers ---------------------------------------------------------
-    def run_now(self, starter):
+    def run_now(self, starter, seconds: float | None = None):
         """Run ``starter()`` (a generator) in a new coroutine right now, inside whatever is
         running (a JS callback called from Io code is nested in its slice). It returns when
         the coroutine finishes or parks; a parked one continues in later slices.
 
         Called from JS's own event loop (an event, a timer), it also asks the host for a
-        slice when the code wrote something, so a host that buffers output shows it."""
+        slice when the code wrote something, so a host that buffers output shows it; and
+        with ``seconds``, code still running after that long goes on in later slices too."""
         S = self.S
         top, written = S.coro is None, S.written
+        deadline = time.monotonic() + seconds if top and seconds is not None else None
         co = S.new_coroutine()
         co.starter = starter
         S.start_coroutine(co)
         saved_coro, saved_ready = S.coro, S.ready
         S.coro, S.ready = None, deque([co])
         try:
-            while not co.finished and S.run_slice() == MORE:
-                pass
+            while not co.finished:
+                if deadline is None:
+                    status = S.run_slice()
+                elif (left := deadline - time.monotonic()) > 0:
+                    status = S.run_slice(seconds=left)
+                else:
+                    break
+                if status != MORE:
+                    break
         except Exception as e:  # IoInterrupt / IoExit end the coroutine; report them to JS
             if not co.finished:
                 co.finished, co.exception = True, e
         finally:
             woken = S.ready
+            if deadline is not None and S.coro is not None:  # out of time, mid-run
+                woken.appendleft(S.coro)
             S.coro, S.ready = saved_coro, saved_ready
             saved_ready.extend(woken)
         if top and S.written != written:
@@ -223,7 +239,7 @@ class Bridge:
             if unseen:  # e.g. a then-callback raised and nobody waits for the result
                 self.op_uncaught(self.glue.errorHandle(value), None, None)
 
-    def op_send(self, h, name, args):
+    def op_send(self, h, name, args, seconds: float | None = None):
         S = self.S
         target = self.refs.get(h)
         if target is None:
@@ -233,7 +249,12 @@ class Bridge:
         # labelled so an error report names the caller: `Object call   JavaScript 0`
         msg = Message(name, [S.literal_message(v) for v in values], S.message_protos,
                       label="JavaScript")
-        return self.result(self.run_now(lambda: S.send(target, msg, S.lobby)))
+        return self.result(self.run_now(lambda: S.send(target, msg, S.lobby), seconds))
+
+    def op_event(self, h, event, c):
+        """An ``on`` listener: the block gets the event, for EVENT_SECONDS at most before
+        the dispatch returns (then it goes on in slices)."""
+        return self.op_send(h, "call", [event], EVENT_SECONDS)
 
     def op_text(self, h, b, c):
         target = self.refs.get(h)

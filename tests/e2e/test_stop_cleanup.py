@@ -55,6 +55,16 @@ def test_stop_ends_a_program_that_only_reacts(ide):
     assert ide.js("return document.getElementById('stop').disabled") is True
 
 
+def test_stop_ends_an_endless_event_handler(ide):
+    ide.run(BUTTON + 'b on("click", block(writeln("spinning"); loop(nil)))')
+    click_button(ide)  # returns: the handler goes on in slices
+    ide.wait(lambda: "spinning" in ide.console_text(), what="the handler")
+    assert ide.running()
+    ide.click("#stop")
+    ide.wait(lambda: not ide.running(), what="Stop")
+    assert "==> 2" in ide.console_entry("1 + 1")
+
+
 def test_run_again_replaces_the_old_handlers(ide):
     ide.run(BUTTON + 'b on("click", block(writeln("first program")))\n'
             'b addEventListener("click", block(writeln("first program, raw")))')

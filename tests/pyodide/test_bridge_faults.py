@@ -312,3 +312,31 @@ async def test_docs_error_location_example(selenium):
         try { io.lobby.next([]) } catch (e) { return [e.message, e.fileName, e.lineNumber,
                                                       io.lobby.next([41])]; }
     })()""")).to_py() == ["nil does not respond to '+'", "Command Line", 1, 42]
+
+
+@run_in_pyodide(packages=["pyio"])
+async def test_endless_event_handler_does_not_block_the_page(selenium_page):
+    import asyncio
+
+    import bridge
+    import js
+    from pyodide.code import run_js
+
+    B = bridge.start()
+    await B.repl('b := DOM createElement("button") setId("busy"); DOM body appendChild(b)\n'
+                 'n := 0; b on("click", block(e, e preventDefault; loop(n = n + 1)))')
+    # the dispatch returns (the event's default was prevented in time)...
+    assert run_js('document.getElementById("busy").dispatchEvent('
+                  'new Event("click", {cancelable: true}))') is False
+    # ...while the handler goes on in slices, between which the page runs
+    counts = []
+    for _ in range(3):
+        await asyncio.sleep(0.05)
+        counts.append(js.io.eval("n"))
+    assert counts[0] < counts[1] < counts[2]
+    js.io.interrupt()
+    await asyncio.sleep(0.05)
+    stopped = js.io.eval("n")
+    await asyncio.sleep(0.05)
+    assert js.io.eval("n") == stopped
+    assert await B.repl("1 + 1") == ("==> 2\n", 0)
