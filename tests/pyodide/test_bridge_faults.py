@@ -145,6 +145,13 @@ async def test_output_limit_in_an_embed_session(selenium):
     assert await session.run('writeln("still here")') is None
     assert out == ["still here\n"]
     session.close()
+    # a page's interpreter, also after io.reset
+    import bridge
+    import js
+
+    bridge.start()
+    js.io.reset()
+    assert js.io.eval("System maxOutputSize") == MAX_OUTPUT
 
 
 @run_in_pyodide(packages=["pyio"])
