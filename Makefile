@@ -114,6 +114,8 @@ site: dist
 	node_modules/.bin/esbuild node_modules/lodash-es/lodash.js --bundle --format=esm --minify \
 	    --log-level=warning --outfile=$(SITE)/npm/lodash-es.js  # for the npm-import example
 	cp -r $(DIST) $(SITE)/pyodide
+	# the IDE imports pyio from this zip, with Pyodide's bytecode inside (faster start)
+	node scripts/pyio_zip.mjs $(DIST) $(DIST)/pyio-*.whl $(SITE)/pyio.zip
 	cp -r node_modules/@pyscript/core/dist $(SITE)/pyscript
 
 serve: setup site

@@ -16,6 +16,7 @@ from .completion import complete
 from .console import Console, History
 from .driver import SliceDriver
 from .inspector import TreeView
+from .jsview import BridgeJsView
 from .session import Session
 
 HISTORY_KEY = "pyio.history"
@@ -35,7 +36,7 @@ class App:
         self.console = Console(doc, doc.getElementById("console"))
         self.input = doc.getElementById("console-input")
         self.history = History.loads(js.localStorage.getItem(HISTORY_KEY))
-        self.tree = TreeView(doc, doc.getElementById("inspector"), create_proxy)
+        self.tree = TreeView(doc, doc.getElementById("inspector"), create_proxy, BridgeJsView)
         self.examples = {e.key: e for e in examples.load()}
         self.session = self._new_session()
         self.seen_finished = -1
@@ -147,7 +148,10 @@ class App:
     def on_console_key(self, event) -> None:
         key = event.key
         text = str(self.input.value)
-        if key == "Enter" and not event.shiftKey:
+        if key == "d" and event.ctrlKey and self.session.waiting_for_input and not text:
+            event.preventDefault()  # Ctrl+D on an empty line: the end of input (nil)
+            self.submit(None)
+        elif key == "Enter" and not event.shiftKey:
             if not self.session.waiting_for_input and self.session.interp.needs_more_input(text):
                 return  # an open bracket or string: Enter continues on a new line
             event.preventDefault()
@@ -167,7 +171,8 @@ class App:
     def _fit_input(self) -> None:
         self.input.rows = min(10, str(self.input.value).count("\n") + 1)
 
-    def submit(self, text: str) -> None:
+    def submit(self, text: str | None) -> None:
+        """A console line: the answer to a waiting readLine (None: end of input), or Io."""
         self.input.value = ""
         self._fit_input()
         if self.session.waiting_for_input:
@@ -184,7 +189,8 @@ class App:
         """A program called readLine: the console line now answers it."""
         self.doc.getElementById("prompt-label").textContent = "input>"
         self.doc.querySelector(".prompt").classList.add("asking")
-        self.input.setAttribute("aria-label", "Input for the running program")
+        self.input.setAttribute("aria-label",
+                                "Input for the running program (Ctrl+D: end of input)")
         self.editor.setStatus("The program is waiting for a line of input in the console.")
         self.input.focus()
 

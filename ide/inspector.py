@@ -5,15 +5,45 @@ slots and its proto chain (each proto with the slots it defines).
 ``asString`` could loop or print), so the inspector is safe to refresh at any moment.
 ``TreeView`` renders them as an ARIA tree (role="tree"/"treeitem", aria-expanded) with
 keyboard navigation; children are built only when an item is opened.
+
+A JSObject (a JS value seen from Io) shows its JS type, and opening it lists its own
+enumerable properties (at most ``JS_PROPERTY_CAP``) before its Io slots. What JS says is
+asked through a ``JsView`` (ide/jsview.py in the browser), so this module stays plain Python.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from pyio_core.values import Block, CFunction, IoList, IoMap, MutableSeq
 
 SUMMARY_LEN = 60
+JS_PROPERTY_CAP = 100  # a JS object can have thousands of keys; the tree lists the first
+
+
+class JsView(Protocol):
+    """What the inspector asks JavaScript about a JS value (the JsProxy of a JSObject)."""
+
+    def type_name(self, js) -> str:
+        """``HTMLDivElement``, ``Object``, ``Person``, ``function fetch``..."""
+
+    def properties(self, js, cap: int) -> tuple[list[tuple[str, object]], int]:
+        """At most ``cap`` own enumerable properties as (key, Io value) pairs, and how many
+        there are in all. A value is a ``JsNote`` when it was not read (a getter, an error)."""
+
+
+@dataclass
+class JsNote:
+    """A property the inspector shows without its value, e.g. ``getter`` (reading it would
+    run JS code) or the error reading it raised."""
+
+    text: str
+
+
+def js_of(v):
+    """The JS value behind a JSObject, or None for any other value."""
+    return getattr(v, "js", None)
 
 
 @dataclass
@@ -28,7 +58,7 @@ class Node:
 
 
 def expandable(interp, v) -> bool:
-    return v is not None and v.__class__ not in (float, str) and v is not interp.nil \
+    return v is not None and v.__class__ not in (float, str, JsNote) and v is not interp.nil \
         and v is not interp.true and v is not interp.false
 
 
@@ -46,9 +76,13 @@ def object_name(interp, v) -> str:
     return f"{type_label(interp, v)}_0x{id(v) & 0xFFFFFF:06x}"
 
 
-def summary(interp, v) -> str:
+def summary(interp, v, js: JsView | None = None) -> str:
     """A one-line description of a value."""
     tc = v.__class__
+    if tc is JsNote:
+        return v.text
+    if js is not None and js_of(v) is not None:
+        return f"{type_label(interp, v)} {js.type_name(js_of(v))}"
     if tc is float:
         return interp.simple_string(v)
     if tc is str or tc is MutableSeq:
@@ -71,9 +105,21 @@ def _short(text: str) -> str:
     return text if len(text) <= SUMMARY_LEN else text[: SUMMARY_LEN - 1] + "…"
 
 
-def slot_nodes(interp, obj, where: str = "") -> list[Node]:
-    return [Node(name, summary(interp, v), v if expandable(interp, v) else None, where)
-            for name, v in sorted(obj.slots.items())]
+def value_node(interp, name: str, v, js: JsView | None, where: str = "") -> Node:
+    return Node(name, summary(interp, v, js), v if expandable(interp, v) else None, where)
+
+
+def slot_nodes(interp, obj, where: str = "", js: JsView | None = None) -> list[Node]:
+    return [value_node(interp, name, v, js, where) for name, v in sorted(obj.slots.items())]
+
+
+def js_property_nodes(interp, v, js: JsView) -> list[Node]:
+    """A JSObject's own enumerable JS properties (capped; the last row says how many more)."""
+    pairs, total = js.properties(js_of(v), JS_PROPERTY_CAP)
+    rows = [value_node(interp, key, x, js, "JS") for key, x in pairs]
+    if total > len(pairs):
+        rows.append(Node("…", f"{total - len(pairs)} more properties"))
+    return rows
 
 
 def proto_chain(interp, obj) -> list:
@@ -89,21 +135,22 @@ def proto_chain(interp, obj) -> list:
     return order
 
 
-def children(interp, node: Node) -> list[Node]:
+def children(interp, node: Node, js: JsView | None = None) -> list[Node]:
     """What opening ``node`` shows: an object's own slots then its proto chain; the
-    "protos" row lists the chain's objects; a list or map shows its items."""
+    "protos" row lists the chain's objects; a list or map shows its items; a JSObject
+    its JS properties."""
     v = node.value
     if node.chain:
         return [Node(type_label(interp, p), object_name(interp, p), p, "proto")
                 for p in proto_chain(interp, v)]
     rows = []
     if isinstance(v, IoList):
-        rows = [Node(str(i), summary(interp, x), x if expandable(interp, x) else None)
-                for i, x in enumerate(v.items[:500])]
+        rows = [value_node(interp, str(i), x, js) for i, x in enumerate(v.items[:500])]
     elif isinstance(v, IoMap):
-        rows = [Node(k, summary(interp, x), x if expandable(interp, x) else None)
-                for k, x in list(v.map.items())[:500]]
-    rows += slot_nodes(interp, v)
+        rows = [value_node(interp, k, x, js) for k, x in list(v.map.items())[:500]]
+    elif js is not None and js_of(v) is not None:
+        rows = js_property_nodes(interp, v, js)
+    rows += slot_nodes(interp, v, js=js)
     chain = proto_chain(interp, v)
     if chain:
         rows.append(Node("protos", " → ".join(type_label(interp, p) for p in chain[:6]),
@@ -111,23 +158,26 @@ def children(interp, node: Node) -> list[Node]:
     return rows
 
 
-def lobby_nodes(interp, baseline: set[str], last_value=None) -> list[Node]:
+def lobby_nodes(interp, baseline: set[str], last_value=None,
+                js: JsView | None = None) -> list[Node]:
     """The Lobby's slots the user made (those not there when the world was created), then
     the last console value (so a value typed in the console can be opened here)."""
-    nodes = [n for n in slot_nodes(interp, interp.lobby) if n.name not in baseline]
+    nodes = [n for n in slot_nodes(interp, interp.lobby, js=js) if n.name not in baseline]
     if last_value is not None and expandable(interp, last_value):
-        nodes.append(Node("(console)", summary(interp, last_value), last_value, "last value"))
+        nodes.append(value_node(interp, "(console)", last_value, js, "last value"))
     return nodes
 
 
 class TreeView:
     """Renders nodes into a role="tree" list; items open with a click, Enter, Space or →."""
 
-    def __init__(self, document, element, create_proxy) -> None:
+    def __init__(self, document, element, create_proxy, js_view=None) -> None:
         self.document = document
         self.element = element
         self.nodes: dict[int, Node] = {}
         self.session = None
+        self.js_view = js_view  # makes a JsView from a session's bridge (None: no JS)
+        self.js: JsView | None = None
         self._on_click = create_proxy(self.on_click)
         self._on_key = create_proxy(self.on_key)
         element.addEventListener("click", self._on_click)
@@ -135,10 +185,13 @@ class TreeView:
 
     def show(self, session) -> None:
         """Rebuild the top level from the session's Lobby (after a run, on Refresh)."""
+        if session is not self.session:
+            bridge = getattr(session, "bridge", None)
+            self.js = self.js_view(bridge) if self.js_view and bridge is not None else None
         self.session = session
         self.nodes.clear()
         self.element.replaceChildren()
-        nodes = lobby_nodes(session.interp, session.baseline, session.last_value)
+        nodes = lobby_nodes(session.interp, session.baseline, session.last_value, self.js)
         if not nodes:
             hint = self.document.createElement("li")
             hint.className = "value"
@@ -191,7 +244,7 @@ class TreeView:
         group = self.document.createElement("ul")
         group.setAttribute("role", "group")
         level = int(li.getAttribute("aria-level")) + 1
-        for child in children(self.session.interp, node):
+        for child in children(self.session.interp, node, self.js):
             group.appendChild(self._item(child, level))
         li.appendChild(group)
 

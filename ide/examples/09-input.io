@@ -1,4 +1,3 @@
-// Input: readLine waits for you to answer in the console (the program pauses, the page does not).
-writeln("What is your name?")
-name := File standardInput readLine
+// Input: ReadLine readLine asks in the console (the program pauses, the page does not).
+name := ReadLine readLine("What is your name? ")
 writeln("Hello, ", name, "!")

@@ -199,6 +199,10 @@ window.pyioEditor = {
   completer: null,
 };
 
+// PyScript reports its loading steps ("Loading interpreter", "Loaded Pyodide"...): each
+// becomes a performance mark, so the load time can be taken apart (docs/ide.md).
+addEventListener("py:progress", (e) => performance.mark(`py: ${e.detail}`));
+
 applyTheme(localStorage.getItem(THEME_KEY) || "auto");
 document.getElementById("theme").addEventListener("click", cycleTheme);
 document.getElementById("share").addEventListener("click", share);
