@@ -50,6 +50,24 @@ def lookup_in(obj: IoObject, name: str):
     return _lookup_careful(obj, name, set())[0]
 
 
+def lookup_protos(obj: IoObject, name: str):
+    """``lookup_in`` after ``obj``'s own slots missed (compiled code probes those inline)."""
+    protos = obj.protos
+    hops = 0
+    while len(protos) == 1:
+        p = protos[0]
+        v = p.slots.get(name)
+        if v is not None:
+            return v
+        protos = p.protos
+        hops += 1
+        if hops > 64:  # a long or cyclic chain
+            return _lookup_careful(obj, name, set())[0]
+    if not protos:
+        return None
+    return _lookup_careful(obj, name, set())[0]
+
+
 def lookup_context(obj: IoObject, name: str):
     """Like lookup_in, also returning the object that holds the slot (``slotContext``)."""
     v = obj.slots.get(name)

@@ -4,19 +4,36 @@ The interpreter (engine.eval_chain) walks messages and creates a generator for e
 non-trivial argument. For chains that run more than once (method bodies, loop bodies) we
 generate Python source instead: each send is inline code — slot lookup, then a direct call
 for eager primitives, ``yield from`` for blocks and lazy primitives — and arguments are
-evaluated inline as Python locals. ``if`` is inlined when the slot really holds the built-in
-``if``; otherwise the general path runs, so redefining anything keeps Io semantics.
+evaluated inline as Python locals. ``if``, loops, ``return``, Number arithmetic and
+assignment are inlined when the slot really holds the built-in (checked on every
+execution); otherwise the general path runs, so redefining anything keeps Io semantics.
+
+A method's whole activation compiles to one generator function (``compile_entry``). When
+its body cannot reach its ``call``, its arguments and local variables live in Python
+locals ("virtual locals"): no Locals object exists until something could observe one — a
+lazy primitive, a block literal, a send answered by the Locals proto, a callee that wants
+``call sender``. Then the Locals object is made from the Python locals, and from that
+moment every call is bracketed by copying the locals out to it and back in, because code
+holding it (a block's scope, ``thisLocalContext``) may read or change them.
 
 Generated code never caches slot values across sends (Io slots may change at any time); it
 only saves the interpretive overhead. A compiled chain registers itself on every message it
 was built from (``Message.units``), and any mutation of those messages drops it.
+
+Depth and ticks: an activation receives its nesting depth ``d`` as an argument (no shared
+counter to keep in step); every 64th level it yields its callee to the trampoline, so the C
+stack stays bounded. The tick counter that makes long computations yield ``PREEMPT`` and
+the recursion limit live in cells shared by all compiled code (``S.tick``, ``S.depth_cell``),
+which are cheaper to reach than attributes.
 """
 
 from __future__ import annotations
 
+from types import FunctionType
+
 from ..errors import PASS_THROUGH, IoBreak, IoContinue, IoError, IoRaise, IoStop
-from ..objects import IoObject, Locals, lookup_in
-from ..registry import EAGER
+from ..objects import IoObject, Locals, lookup_in, lookup_protos
+from ..registry import EAGER, LAZY
 from ..values import ActivatableObject, Block, Call, CFunction
 from .requests import PREEMPT
 
@@ -35,20 +52,62 @@ _NUMBER_OPS = {
     "==": "TRUE if {0} == {1} else FALSE",
     "!=": "TRUE if {0} != {1} else FALSE",
 }
-
 _OP_NAMES = {name: f"{i}" for i, name in enumerate(_NUMBER_OPS)}
+_DUP_LIMIT = 12  # messages in an operand worth emitting twice (fast and general branch)
+
+CHAIN, ENTRY_L, ENTRY_V = "chain", "entry", "virtual"
+
+
+def _size(m) -> int:
+    n = 0
+    todo = [m]
+    while todo:
+        m = todo.pop()
+        while m is not None:
+            n += 1
+            todo.extend(m.args)
+            m = m.next
+    return n
+
+
+def _assigned_names(body) -> list[str]:
+    """Names given to ``setSlot`` with a literal name anywhere in ``body``: the candidates
+    for virtual locals (a name assigned elsewhere, e.g. in a nested block, just stays
+    unset here and is looked up as usual)."""
+    out: list[str] = []
+    todo = [body]
+    while todo:
+        m = todo.pop()
+        while m is not None:
+            a = m.args
+            if (m.name == "setSlot" and len(a) == 2 and a[0].next is None
+                    and a[0].cached.__class__ is str and a[0].cached not in out):
+                out.append(a[0].cached)
+            elif (m.name == "for" and len(a) in (4, 5) and a[0].next is None
+                    and not a[0].args and a[0].cached is None and a[0].name not in out):
+                out.append(a[0].name)
+            todo.extend(a)
+            m = m.next
+    return out
 
 
 class _Gen:
-    """Builds the source of one compiled chain."""
+    """Builds the source of one compiled chain or activation."""
 
-    def __init__(self, S, entry: bool = False) -> None:
+    def __init__(self, S, mode: str, names: list[str] | tuple = ()) -> None:
         self.S = S
-        self.entry = entry  # compiling a whole activation: `return` can be a Python return
+        self.mode = mode
         self.lines: list[str] = []
         self.consts: list = []
         self.covered: list = []
         self.n = 0
+        # virtual locals: Io name -> Python variable
+        self.V: dict[str, str] = {}
+        if mode == ENTRY_V:
+            self.V["self"] = "SELF"
+            for name in names:
+                if name not in self.V:
+                    self.V[name] = f"l{len(self.V)}"
 
     def var(self, prefix: str) -> str:
         self.n += 1
@@ -56,10 +115,43 @@ class _Gen:
 
     def const(self, value) -> str:
         self.consts.append(value)
-        return f"K[{len(self.consts) - 1}]"
+        return f"k{len(self.consts) - 1}"
 
     def emit(self, depth: int, line: str) -> None:
         self.lines.append("    " * depth + line)
+
+    # -- virtual locals ------------------------------------------------------------------
+    def sync_out(self, depth: int) -> None:
+        """Make the Locals object (first time) or refresh it from the Python locals."""
+        if self.mode == ENTRY_V:
+            self.emit(depth, f"L = OUT(L, {', '.join(self.V.values())})")
+            self.emit(depth, "Ls = L.slots")
+
+    def sync_in(self, depth: int) -> None:
+        """Read the locals back after code that may have changed them."""
+        if self.mode == ENTRY_V:
+            self.emit(depth, f"{', '.join(self.V.values())}, = IN(Ls)")
+
+    def opaque(self, depth: int, line: str) -> None:
+        """A general-path line, which may see this activation's locals."""
+        if self.mode == ENTRY_V:
+            self.sync_out(depth)
+            self.emit(depth, "S.coro.depth = d")
+            self.emit(depth, line)
+            self.sync_in(depth)
+        else:
+            self.emit(depth, line)
+
+    def guarded(self, depth: int, line: str) -> None:
+        """A fast-path call: it cannot see the locals unless a Locals object escaped."""
+        if self.mode == ENTRY_V:
+            self.emit(depth, "if L is not None:")
+            self.sync_out(depth + 1)
+            self.emit(depth, line)
+            self.emit(depth, "if L is not None:")
+            self.sync_in(depth + 1)
+        else:
+            self.emit(depth, line)
 
     # -- chains ---------------------------------------------------------------------------
     def chain(self, m, target: str, depth: int, single: bool = False) -> str:
@@ -69,7 +161,7 @@ class _Gen:
             self.covered.append(m)
             return self.const(m.cached)
         r = self.var("r")
-        self.emit(depth, f"{r} = {target}")
+        self.emit(depth, f"{r} = {'SELF' if target == 'L' and self.mode == ENTRY_V else target}")
         t = target
         while m is not None:
             self.covered.append(m)
@@ -79,29 +171,73 @@ class _Gen:
                 t = r
             elif m.name == ";":
                 t = "L"
+            elif t == "L" and not m.args and m.name in self.V:
+                self.local_read(m, r, depth)
+                t = r
+            elif t != "L" and len(m.args) == 1 and m.name in _NUMBER_OPS and self.is_simple(m.args[0]):
+                self.simple_number_op(m, t, r, depth)
+                t = r
             else:
                 self.send(m, t, r, depth)
                 t = r
             m = None if single else m.next
         return r
 
+    def local_read(self, m, r: str, depth: int) -> None:
+        """A virtual local holding a plain value is just that value; anything that may
+        activate (or an unset local) takes the full send."""
+        self.covered.append(m)
+        self.emit(depth, f"{r} = {self.V[m.name]}")
+        self.emit(depth, f"if {r}.__class__ is not float and {r}.__class__ in SPECIAL:")
+        self.send(m, "L", r, depth + 1)
+
+    def simple_number_op(self, m, t: str, r: str, depth: int) -> None:
+        """``x + 1``, ``a < b`` with an operand that has no effects: test everything the
+        inline arithmetic needs up front, before any lookup."""
+        a = m.args[0]
+        self.covered.append(a)
+        if a.cached is not None:
+            av = self.const(a.cached)
+            checks = "" if a.cached.__class__ is float else f" and {av}.__class__ is float"
+        else:
+            av = self.V[a.name]
+            checks = f" and {av}.__class__ is float"
+        op = f"OP_{_OP_NAMES[m.name]}"
+        self.emit(depth, f"if {t}.__class__ is float{checks} and NUMS.get({m.name!r}) is {op}:")
+        self.emit(depth + 1, f"{r} = {_NUMBER_OPS[m.name].format(t, av)}")
+        self.emit(depth, "else:")
+        self.send(m, t, r, depth + 1)
+
+    def is_simple(self, a) -> bool:
+        """An operand whose evaluation has no effects: a literal or a virtual local read."""
+        return a.next is None and (a.cached is not None or (not a.args and a.name in self.V))
+
     def lookup(self, m, t: str, tv: str, v: str, depth: int) -> None:
-        """Emit the slot lookup: dict probes inline, the rare cases through S.resolve."""
+        """Emit the slot lookup. In virtual mode ``tv`` stays None when the Locals proto
+        answers (the target is the not-yet-made Locals object)."""
         name = repr(m.name)
+        if t == "L" and self.mode == ENTRY_V:
+            pv = self.V.get(m.name)
+            d = depth
+            if pv is not None and not m.args:
+                self.emit(d, f"{v} = {pv}")
+                self.emit(d, f"{tv} = None")
+                self.emit(d, f"if {v} is UNSET:")
+                d += 1
+            self.emit(d, "if L is None:")
+            self.emit(d + 1, f"{v} = LPS.get({name})")
+            self.emit(d + 1, f"{tv} = None")
+            self.emit(d + 1, f"if {v} is None:")
+            self.emit(d + 2, f"{tv} = SELF")
+            self.emit(d + 2, f"if {tv}.__class__ is not float and {tv}.__class__ is not str:")
+            self.emit(d + 3, f"{v} = {tv}.slots.get({name})")
+            self.emit(d + 2, f"if {v} is None:")
+            self.emit(d + 3, f"{tv}, {v} = resolve({tv}, {name})")
+            self.emit(d, "else:")
+            self.locals_lookup(name, tv, v, d + 1, True)
+            return
         if t == "L":
-            # locals, then the Locals proto, then self when it is a plain object (the
-            # usual method case), else the general walk
-            self.emit(depth, f"{tv} = L")
-            self.emit(depth, f"{v} = Ls.get({name})")
-            self.emit(depth, f"if {v} is None:")
-            self.emit(depth + 1, "if ISLOC:")
-            self.emit(depth + 2, f"{v} = LPS.get({name})")
-            self.emit(depth + 2, f"if {v} is None:")
-            self.emit(depth + 3, f"{tv} = Ls.get('self')")
-            self.emit(depth + 3, f"if {tv}.__class__ is IoObject:")
-            self.emit(depth + 4, f"{v} = {tv}.slots.get({name})")
-            self.emit(depth + 1, f"if {v} is None:")
-            self.emit(depth + 2, f"{tv}, {v} = resolve(L, {name})")
+            self.locals_lookup(name, tv, v, depth, self.mode != CHAIN)
             return
         self.emit(depth, f"{tv} = {t}")
         self.emit(depth, f"_c = {tv}.__class__")
@@ -112,100 +248,205 @@ class _Gen:
         self.emit(depth, "else:")
         self.emit(depth + 1, f"{v} = {tv}.slots.get({name})")
         self.emit(depth + 1, f"if {v} is None:")
-        self.emit(depth + 2, f"{tv}, {v} = resolve({tv}, {name})")
+        self.emit(depth + 2, "if _c is Locals:")
+        self.emit(depth + 3, f"{tv}, {v} = resolve({tv}, {name})")
+        self.emit(depth + 2, "else:")
+        self.emit(depth + 3, f"{v} = lookup_protos({tv}, {name})")
+
+    def locals_lookup(self, name: str, tv: str, v: str, depth: int, is_locals: bool) -> None:
+        """Lookup from a real context ``L``: its slots, then (for Locals) the Locals proto
+        and ``self`` when it is a plain object, else the general walk."""
+        self.emit(depth, f"{tv} = L")
+        self.emit(depth, f"{v} = Ls.get({name})")
+        self.emit(depth, f"if {v} is None:")
+        d = depth + 1
+        if not is_locals:
+            self.emit(d, "if ISLOC:")
+            d += 1
+        self.emit(d, f"{v} = LPS.get({name})")
+        self.emit(d, f"if {v} is None:")
+        self.emit(d + 1, f"{tv} = Ls.get('self')")
+        self.emit(d + 1, f"if {tv}.__class__ is IoObject:")
+        self.emit(d + 2, f"{v} = {tv}.slots.get({name})")
+        self.emit(depth + 1, f"if {v} is None:")
+        if is_locals:
+            self.emit(depth + 2, f"{tv}, {v} = resolve(L, {name})")
+        else:
+            self.emit(depth + 2, f"{tv}, {v} = resolve(L, {name}) if ISLOC else "
+                                 f"(L, lookup_protos(L, {name}))")
+
+    def target_of(self, tv: str) -> str:
+        """The target expression for a general path: the Locals object when ``tv`` is None."""
+        if self.mode == ENTRY_V:
+            return f"(L if {tv} is None else {tv})"
+        return tv
 
     def send(self, m, t: str, r: str, depth: int) -> None:
         mc = self.const(m)
         tv, v = self.var("t"), self.var("v")
         self.emit(depth, f"_m = {mc}")
         self.lookup(m, t, tv, v, depth)
-        self.emit(depth, f"_t = {tv}")
+        self.emit(depth, f"_t = {tv}")  # None: the Locals (see the entry's error handler)
         self.emit(depth, f"if {v} is None:")
-        self.emit(depth + 1, f"{r} = yield from S.forward({tv}, {mc}, L)")
+        self.opaque(depth + 1, f"{r} = yield from S.forward({self.target_of(tv)}, {mc}, L)")
         k = len(m.args)
-        self.assignment(m, tv, v, r, depth)
+        if self.assignment(m, tv, v, r, mc, depth):
+            return
         inline = self.inline_for(m, k)
         if inline is not None:
             self.emit(depth, f"elif {v} is {inline[0]}:")
             inline[1](m, r, depth + 1)
-            self.emit(depth, f"elif {v}.__class__ is CFunction or ({v}.__class__ is Block and "
-                             f"{v}.activatable) or {v}.__class__ is ActObj:")
-            self.emit(depth + 1, f"{r} = yield from S.activate_value({v}, {tv}, {mc}, L)")
-            self.emit(depth, "else:")
-            self.emit(depth + 1, f"{r} = {v}")
+            self.general(m, tv, v, r, mc, depth)
             return
+        if k == 1 and m.name in _NUMBER_OPS and _size(m.args[0]) <= _DUP_LIMIT:
+            self.number_op(m, tv, v, r, depth)
         vc = self.var("c")
         self.emit(depth, "else:")
         d = depth + 1
         self.emit(d, f"{vc} = {v}.__class__")
         if k == 0:
-            self.emit(d, f"if {vc} is CFunction and {v}.kind == EAGER and {v}.lo == 0:")
-            self.emit(d + 1, f"{r} = {v}.fn({tv})")
-        else:
-            self.emit(d, f"if ({vc} is CFunction and {v}.kind == EAGER and {v}.lo <= {k} and "
-                         f"({v}.hi < 0 or {v}.hi >= {k})) or ({vc} is Block and "
-                         f"{v}.activatable and len({v}.arg_names) >= {k}):")
-            args = [self.chain(a, "L", d + 1) for a in m.args]
-            kw = "elif" if self.fast_paths(m, v, tv, args, r, d + 1) else "if"
-            self.emit(d + 1, f"{kw} {vc} is CFunction:")
-            self.emit(d + 2, f"{r} = {v}.fn({tv}, {', '.join(args)})")
+            self.emit(d, f"if {vc} is float or {vc} is str:")
+            self.emit(d + 1, f"{r} = {v}")
+            self.emit(d, f"elif {vc} is CFunction and {v}.kind != LAZY and {v}.lo == 0"
+                         + (f" and {tv} is not None:" if self.mode == ENTRY_V else ":"))
+            self.emit(d + 1, f"if {v}.kind == EAGER:")
+            self.guarded(d + 2, f"{r} = {v}.fn({tv})")
             self.emit(d + 1, "else:")
-            self.call_block(v, tv, mc, f"[{', '.join(args)}]", r, d + 2)
+            self.guarded(d + 2, f"{r} = yield from {v}.fn({tv})")
+            self.emit(d, f"elif {vc} is Block and {v}.activatable and "
+                         f"{v}.message.entry is not None{self.block_ok(v, tv)}:")
+            self.call_block(v, tv, mc, [], r, d + 1)
+        else:
+            self.emit(d, f"if ({vc} is CFunction and {v}.kind != LAZY and {v}.lo <= {k} and "
+                         f"({v}.hi < 0 or {v}.hi >= {k})"
+                         + (f" and {tv} is not None" if self.mode == ENTRY_V else "")
+                         + f") or ({vc} is Block and {v}.activatable and "
+                         f"len({v}.arg_names) >= {k} and {v}.message.entry is not None"
+                         f"{self.block_ok(v, tv)}):")
+            args = [self.chain(a, "L", d + 1) for a in m.args]
+            self.emit(d + 1, f"if {vc} is CFunction and {v}.kind == EAGER:")
+            self.guarded(d + 2, f"{r} = {v}.fn({tv}, {', '.join(args)})")
+            self.emit(d + 1, f"elif {vc} is CFunction:")
+            self.guarded(d + 2, f"{r} = yield from {v}.fn({tv}, {', '.join(args)})")
+            self.emit(d + 1, "else:")
+            self.call_block(v, tv, mc, args, r, d + 2)
         self.emit(d, f"elif {vc} is CFunction or ({vc} is Block and {v}.activatable) or "
                      f"{vc} is ActObj:")
-        self.emit(d + 1, f"{r} = yield from S.activate_value({v}, {tv}, {mc}, L)")
+        self.opaque(d + 1, f"{r} = yield from S.activate_value({v}, {self.target_of(tv)}, "
+                           f"{mc}, L)")
         self.emit(d, "else:")
         self.emit(d + 1, f"{r} = {v}")
 
-    def fast_paths(self, m, v: str, tv: str, args: list, r: str, depth: int) -> bool:
-        """Emit ``if`` branches doing a built-in primitive's work inline, each guarded by
-        the slot still holding that primitive; False when ``m`` has none."""
-        name = m.name
-        if len(args) == 1 and name in _NUMBER_OPS:
-            a = args[0]
-            self.emit(depth, f"if {v} is OP_{_OP_NAMES[name]} and {tv}.__class__ is float and "
-                             f"{a}.__class__ is float:")
-            self.emit(depth + 1, f"{r} = {_NUMBER_OPS[name].format(tv, a)}")
-            return True
-        return False
+    def block_ok(self, v: str, tv: str) -> str:
+        """Extra condition for calling a compiled block directly: in virtual mode the
+        callee must not want ``call`` (its ``call sender`` would be our Locals)."""
+        return (f" and {v}.needs_call is False and {tv} is not None"
+                if self.mode == ENTRY_V else "")
 
-    def assignment(self, m, tv: str, v: str, r: str, depth: int) -> None:
-        """``x := v`` / ``x = v`` (setSlot / updateSlot with a literal name): store straight
-        into the slot table when the slot holds the built-in primitive and, for updateSlot,
-        the slot already exists there; otherwise the primitive decides (it may send
-        ``updateSlot`` to self, whose own version then runs)."""
+    def general(self, m, tv: str, v: str, r: str, mc: str, depth: int) -> None:
+        """The rest of a send after an inlined form's guard failed."""
+        self.emit(depth, f"elif {v}.__class__ is CFunction or ({v}.__class__ is Block and "
+                         f"{v}.activatable) or {v}.__class__ is ActObj:")
+        self.opaque(depth + 1, f"{r} = yield from S.activate_value({v}, "
+                               f"{self.target_of(tv)}, {mc}, L)")
+        self.emit(depth, "else:")
+        self.emit(depth + 1, f"{r} = {v}")
+
+    def number_op(self, m, tv: str, v: str, r: str, depth: int) -> None:
+        """``a + b`` and friends: the built-in's work inline, first of all branches."""
+        name = m.name
+        op = f"OP_{_OP_NAMES[name]}"
+        self.emit(depth, f"elif {v} is {op}:")
+        a = self.chain(m.args[0], "L", depth + 1)
+        self.emit(depth + 1, f"if {tv}.__class__ is float and {a}.__class__ is float:")
+        self.emit(depth + 2, f"{r} = {_NUMBER_OPS[name].format(tv, a)}")
+        self.emit(depth + 1, "else:")
+        self.opaque(depth + 2, f"{r} = {op}.fn({self.target_of(tv)}, {a})")
+
+    def assignment(self, m, tv: str, v: str, r: str, mc: str, depth: int) -> bool:
+        """``x := v`` / ``x = v`` with a literal name: a store when the slot holds the
+        built-in primitive; True when this emitted the whole dispatch of the send."""
         args = m.args
         if (m.name not in ("setSlot", "updateSlot") or len(args) != 2 or args[0].next is not None
                 or args[0].cached.__class__ is not str):
-            return
-        key = self.const(args[0].cached)
-        plain = f"{tv}.__class__ is not float and {tv}.__class__ is not str"
+            return False
+        name = args[0].cached
+        key = self.const(name)
+        pv = self.V.get(name)
+        if self.mode == ENTRY_V:
+            self.assign_virtual(m, tv, v, r, key, pv, depth)
+        else:
+            plain = f"{tv}.__class__ is not float and {tv}.__class__ is not str"
+            if m.name == "setSlot":
+                self.emit(depth, f"elif {v} is SET_SLOT and {plain}:")
+                a = self.chain(args[1], "L", depth + 1)
+                self.emit(depth + 1, f"{tv}.slots[{key}] = {r} = {a}")
+            else:
+                self.emit(depth, f"elif ({v} is LOCALS_UPDATE or {v} is UPDATE_SLOT) and {plain}:")
+                a = self.chain(args[1], "L", depth + 1)
+                self.emit(depth + 1, f"if {key} in {tv}.slots:")
+                self.emit(depth + 2, f"{tv}.slots[{key}] = {r} = {a}")
+                self.emit(depth + 1, f"elif {v} is UPDATE_SLOT:")
+                self.emit(depth + 2, f"{r} = {v}.fn({tv}, {key}, {a})")
+                self.emit(depth + 1, "else:")
+                self.emit(depth + 2, f"{r} = yield from {v}.fn({tv}, {key}, {a})")
+        self.general(m, tv, v, r, mc, depth)
+        return True
+
+    def assign_virtual(self, m, tv, v, r, key, pv, depth) -> None:
+        """Assignment in virtual mode. ``x := v`` to the Locals (``tv`` None) stores the
+        Python local; ``x = v`` does when ``x`` is set, else it is ``self``'s update."""
+        a_msg = m.args[1]
         if m.name == "setSlot":
-            self.emit(depth, f"elif {v} is SET_SLOT and {plain}:")
-            a = self.chain(args[1], "L", depth + 1)
+            self.emit(depth, f"elif {v} is SET_SLOT and ({tv} is None or {tv} is L):")
+            a = self.chain(a_msg, "L", depth + 1)
+            self.emit(depth + 1, f"{r} = {pv} = {a}")
+            self.emit(depth + 1, "if L is not None:")
+            self.emit(depth + 2, f"Ls[{key}] = {a}")
+            self.emit(depth, f"elif {v} is SET_SLOT and {tv}.__class__ is not float and "
+                             f"{tv}.__class__ is not str:")
+            a = self.chain(a_msg, "L", depth + 1)
             self.emit(depth + 1, f"{tv}.slots[{key}] = {r} = {a}")
             return
-        self.emit(depth, f"elif ({v} is LOCALS_UPDATE or {v} is UPDATE_SLOT) and {plain}:")
-        a = self.chain(args[1], "L", depth + 1)
+        self.emit(depth, f"elif {v} is LOCALS_UPDATE and ({tv} is None or {tv} is L):")
+        d = depth + 1
+        a = self.chain(a_msg, "L", d)
+        if pv is not None:
+            self.emit(d, f"if {pv} is not UNSET:")
+            self.emit(d + 1, f"{r} = {pv} = {a}")
+            self.emit(d + 1, "if L is not None:")
+            self.emit(d + 2, f"Ls[{key}] = {a}")
+            self.emit(d, "else:")
+            d += 1
+        # not a local: Locals' updateSlot hands it to self
+        s, u = self.var("s"), self.var("u")
+        self.emit(d, f"{s} = SELF")
+        self.emit(d, f"{u} = None if {s}.__class__ is float or {s}.__class__ is str else "
+                     f"({s}.slots.get('updateSlot') or lookup_in({s}, 'updateSlot'))")
+        self.emit(d, f"if {u} is UPDATE_SLOT and {key} in {s}.slots:")
+        self.emit(d + 1, f"{s}.slots[{key}] = {r} = {a}")
+        self.emit(d, f"elif {u} is UPDATE_SLOT:")
+        self.guarded(d + 1, f"{r} = {u}.fn({s}, {key}, {a})")
+        self.emit(d, "else:")
+        self.opaque(d + 1, f"{r} = yield from LOCALS_UPDATE.fn(L, {key}, {a})")
+        self.emit(depth, f"elif {v} is UPDATE_SLOT and {tv} is not None and "
+                         f"{tv}.__class__ is not float and {tv}.__class__ is not str:")
+        a = self.chain(a_msg, "L", depth + 1)
         self.emit(depth + 1, f"if {key} in {tv}.slots:")
         self.emit(depth + 2, f"{tv}.slots[{key}] = {r} = {a}")
-        self.emit(depth + 1, f"elif {v} is UPDATE_SLOT:")
-        self.emit(depth + 2, f"{r} = {v}.fn({tv}, {key}, {a})")
         self.emit(depth + 1, "else:")
-        self.emit(depth + 2, f"{r} = yield from {v}.fn({tv}, {key}, {a})")
+        self.guarded(depth + 2, f"{r} = {v}.fn({tv}, {key}, {a})")
 
-    def call_block(self, v: str, tv: str, mc: str, args: str, r: str, depth: int) -> None:
-        """Activate block ``v``: its compiled entry when it has one, run by ``yield from``
-        except every 64th level, where the trampoline takes it (bounded C stack)."""
-        self.emit(depth, f"_e = {v}.message.entry")
-        self.emit(depth, "if _e is None:")
-        self.emit(depth + 1, f"{r} = yield from S.activate({v}, {tv}, {mc}, L, {args})")
+    def call_block(self, v: str, tv: str, mc: str, args: list, r: str, depth: int) -> None:
+        """Activate block ``v`` through its compiled entry, by ``yield from`` except every
+        64th level, where the trampoline takes it (bounded C stack)."""
+        cl = "None" if self.mode == ENTRY_V else "L"
+        self.emit(depth, f"_g = {v}.message.entry({v}, {tv}, {cl}, {mc}, D1"
+                         f"{''.join(', ' + a for a in args)})")
+        self.emit(depth, "if D1 & 63:")
+        self.guarded(depth + 1, f"{r} = yield from _g")
         self.emit(depth, "else:")
-        self.emit(depth + 1, f"_g = _e({v}, {tv}, L, {mc}, {args})")
-        self.emit(depth + 1, "if S.coro.depth & 63 != 63:")
-        self.emit(depth + 2, f"{r} = yield from _g")
-        self.emit(depth + 1, "else:")
-        self.emit(depth + 2, f"{r} = yield _g")
+        self.guarded(depth + 1, f"{r} = yield _g")
 
     def inline_for(self, m, k: int):
         """(guard name, emitter) when message ``m`` is a control structure we inline."""
@@ -216,22 +457,26 @@ class _Gen:
             return "WHILE", self.inline_while
         if name == "for" and k in (4, 5) and m.args[0].next is None:
             return "FOR", self.inline_for_loop
-        if name == "return" and k <= 1 and self.entry:
+        if name == "return" and k <= 1 and self.mode != CHAIN:
             return "RETURN", self.inline_return
         return None
 
     def inline_return(self, m, r: str, depth: int) -> None:
         """``return x`` in an activation's own code: a Python return, no exception."""
         value = self.chain(m.args[0], "L", depth) if m.args else "NIL"
-        self.emit(depth, "if call is not None and call.stop_status is not None:")
-        self.emit(depth + 1, f"raise STOPS[call.stop_status]({value})")
+        if self.mode == ENTRY_L:
+            self.emit(depth, "if call is not None and call.stop_status is not None:")
+            self.emit(depth + 1, f"raise STOPS[call.stop_status]({value})")
         self.emit(depth, f"return {value}")
 
     def loop_body(self, body, r: str, depth: int) -> None:
         """One iteration: the slice check, then the body with break/continue handled."""
-        self.emit(depth, "S.ticks -= 1")
-        self.emit(depth, "if S.ticks < 0:")
+        self.emit(depth, "T -= 1")
+        self.emit(depth, "if T < 0:")
         self.emit(depth + 1, "yield PREEMPT")
+        if self.mode == ENTRY_V:  # host code may have run: an escaped Locals may differ
+            self.emit(depth + 1, "if L is not None:")
+            self.sync_in(depth + 2)
         self.emit(depth, "try:")
         self.emit(depth + 1, f"{r} = {self.chain(body, 'L', depth + 1)}")
         self.emit(depth, "except IoBreak as _e:")
@@ -257,7 +502,16 @@ class _Gen:
         self.emit(depth, f"check_for(S, {i}, {end}, {step})")
         self.emit(depth, f"{r} = NIL")
         self.emit(depth, f"while ({i} <= {end}) if {step} > 0 else ({i} >= {end}):")
-        self.emit(depth + 1, f"Ls[{args[0].name!r}] = {i}")
+        pv = self.V.get(args[0].name)
+        if pv is not None:
+            self.emit(depth + 1, f"{pv} = {i}")
+            self.emit(depth + 1, "if L is not None:")
+            self.emit(depth + 2, f"Ls[{args[0].name!r}] = {i}")
+        elif self.mode == ENTRY_V:  # the loop variable is a local: the Locals must exist
+            self.sync_out(depth + 1)
+            self.emit(depth + 1, f"Ls[{args[0].name!r}] = {i}")
+        else:
+            self.emit(depth + 1, f"Ls[{args[0].name!r}] = {i}")
         self.loop_body(args[-1], r, depth + 1)
         self.emit(depth + 1, f"{i} += {step}")
 
@@ -282,14 +536,17 @@ def check_for(S, start, end, step) -> None:
 def compile_chain(S, m, single: bool = False):
     """Compile the chain starting at ``m`` (only ``m`` with ``single``) into ``run(L, t)``,
     a generator function."""
-    g = _Gen(S)
+    g = _Gen(S, CHAIN)
     r = g.chain(m, "L", 3, single)
     head = [
         "    def run(L, t):",
+        "        nonlocal T",
         "        if t is not L:",  # compiled code assumes the usual case, target == locals
         "            return (yield from S.eval_chain(M0, L, t))",
         "        Ls = L.slots",
         "        ISLOC = L.__class__ is Locals",
+        "        d = S.coro.depth if S.coro is not None else 0",
+        "        D1 = d + 1",
         "        _m = _t = None",
         "        try:",
     ]
@@ -304,43 +561,54 @@ def compile_chain(S, m, single: bool = False):
     return _build(S, m, g, head, tail)
 
 
-def compile_entry(S, body):
-    """Compile a whole activation of a block whose body is ``body``:
-    ``run(blk, target, caller_locals, message, args)`` — the same steps as
-    ``Engine.activate`` (kept in step with it) with the body inline, saving a generator and
-    a Python frame on every Io call."""
-    g = _Gen(S, entry=True)
-    r = g.chain(body, "L", 3)
+def compile_entry(S, blk):
+    """Compile a whole activation of ``blk``: ``run(blk, target, caller_locals, message,
+    depth, *args)`` — the same steps as ``Engine.activate`` (kept in step with it) with the
+    body inline, saving a generator and a Python frame on every Io call. The code is
+    shared by every block with this body; one whose argument names were changed since
+    runs the general way."""
+    from .engine import mentions_call  # noqa: PLC0415  (engine imports us)
+
+    body, names = blk.message, blk.arg_names
+    needs_call = mentions_call(body)
+    mode = ENTRY_L if needs_call else ENTRY_V
+    g = _Gen(S, mode, [*names, *_assigned_names(body)])
+    params = "".join(f", a{i}=NIL" for i in range(len(names)))
     head = [
-        "    def run(blk, target, CL, m, args):",
-        "        scope = blk.scope",
-        "        Ls = {'self': target if scope is None else scope}",
-        "        nc = blk.needs_call",
-        "        if nc is None:",
-        "            nc = blk.needs_call = mentions_call(blk.message)",
-        "        co = S.coro",
-        "        if nc:",
-        "            call = Ls['call'] = Call(CALLP, CL, m, target, blk, co)",
-        "        else:",
-        "            call = None",
-        "        names = blk.arg_names",
-        "        if names:",
-        "            n = len(args)",
-        "            for i, name in enumerate(names):",
-        "                Ls[name] = args[i] if i < n else NIL",
-        "        L = Locals(LOCP, Ls)",
-        "        ISLOC = True",
-        "        d = co.depth + 1",
-        "        if d > S.max_depth:",
+        f"    def run(blk, target, CL, m, d{params}, *X):",
+        "        nonlocal T",
+        "        if blk.arg_names is not NAMES:",
+        f"            return (yield from S.activate(blk, target, m, CL, [{params[2:].replace('=NIL', '')}"
+        f"{', ' if names else ''}*X], plain=True))",
+        "        if d > MAXD:",
         "            raise S.depth_error()",
-        "        co.depth = d",
-        "        S.ticks -= 1",
-        "        if S.ticks < 0:",
+        "        T -= 1",
+        "        if T < 0:",
         "            yield PREEMPT",
+        "        D1 = d + 1",
+    ]
+    if mode == ENTRY_V:
+        head += [
+            "        SELF = target if blk.scope is None else blk.scope",
+            *(f"        {pv} = a{len(names) - 1 - names[::-1].index(name)}" if name in names
+              else f"        {pv} = UNSET"
+              for name, pv in g.V.items() if name != "self"),
+            "        L = None",
+        ]
+    else:
+        head += [
+            "        scope = blk.scope",
+            "        Ls = {'self': target if scope is None else scope}",
+            "        call = Ls['call'] = Call(CALLP, CL, m, target, blk, S.coro)",
+            *(f"        Ls[{name!r}] = a{i}" for i, name in enumerate(names)),
+            "        L = Locals(LOCP, Ls)",
+        ]
+    head += [
         "        _m = m",
         "        _t = target",
         "        try:",
     ]
+    r = g.chain(body, "L", 3)
     tail = [
         f"            _r = {r}",
         "        except IoStop as e:",
@@ -353,18 +621,55 @@ def compile_entry(S, body):
         "        except PASS:",
         "            raise",
         "        except IoError as e:",
-        "            exc = S.error_exception(e.text, _m, e.kind, _t)",
+        "            exc = S.error_exception(e.text, _m, e.kind, "
+        + ("SELF if _t is None else _t)" if mode == ENTRY_V else "_t)"),
         "            S.note_frame(exc, m, target)",
         "            raise IoRaise(exc) from None",
         *_INTERNAL,
-        "        finally:",
-        "            co.depth = d - 1",
-        "        if call is not None and call.stop_status is not None:",
-        "            raise STOPS[call.stop_status](_r)",
-        "        return _r",
     ]
-    return _build(S, body, g, head, tail)
+    if mode == ENTRY_L:
+        tail += [
+            "        if call.stop_status is not None:",
+            "            raise STOPS[call.stop_status](_r)",
+        ]
+    tail.append("        return _r")
+    V = list(g.V)
+    return _build(S, body, g, head, tail, NAMES=names, IN=_reader(S, V), OUT=_writer(S, V))
 
+
+def _reader(S, names: list[str]):
+    """Reads virtual locals back from a Locals dict (unset when absent)."""
+    def read(Ls):
+        get = Ls.get
+        return tuple(get(n, UNSET) for n in names)
+    return read
+
+
+def _writer(S, names: list[str]):
+    """Makes (first call) or refreshes the Locals object of a virtual-locals activation."""
+    protos = S.locals_protos
+
+    def write(L, *values):
+        if L is None:
+            L = Locals(protos, {})
+        slots = L.slots
+        for n, v in zip(names, values):
+            if v is not UNSET:
+                slots[n] = v
+        return L
+    return write
+
+
+class _Unset:
+    """A virtual local not assigned yet (a read then looks it up as usual)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET = _Unset()
 
 _INTERNAL = [
     "        except RecursionError:",
@@ -374,10 +679,13 @@ _INTERNAL = [
 ]
 
 
-def _build(S, m, g: _Gen, head: list[str], tail: list[str]):
+def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
+    consts = ", ".join(f"k{i}" for i in range(len(g.consts)))
     src = "\n".join(
         [
             "def make(S, K):",
+            f"    {consts}{',' if consts else ''} = K" if consts else "    pass",
+            "    T = MAXD = 0",
             *head,
             *g.lines,
             *tail,
@@ -385,7 +693,7 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str]):
             "    return run",
         ]
     )
-    from .engine import STOPS, mentions_call  # noqa: PLC0415  (engine imports us)
+    from .engine import STOPS  # noqa: PLC0415  (engine imports us)
 
     ns = {
         "CFunction": CFunction,
@@ -397,11 +705,12 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str]):
         "LPS": S.locals_slots,
         "IoObject": IoObject,
         "STOPS": STOPS,
-        "mentions_call": mentions_call,
         "IoStop": IoStop,
         "EAGER": EAGER,
         "Locals": Locals,
         "lookup_in": lookup_in,
+        "lookup_protos": lookup_protos,
+        "LAZY": LAZY,
         "IoError": IoError,
         "M0": m,
         "IoRaise": IoRaise,
@@ -423,12 +732,20 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str]):
         "IoContinue": IoContinue,
         "NIL": S.nil,
         "TRUE": S.true,
-        **{f"OP_{_OP_NAMES[name]}": S.Number.slots.get(name) for name in _NUMBER_OPS},
         "FALSE": S.false,
+        "UNSET": UNSET,
+        "SPECIAL": frozenset((CFunction, Block, ActivatableObject, _Unset)),
+        **{f"OP_{_OP_NAMES[name]}": S.Number.slots.get(name) for name in _NUMBER_OPS},
         "resolve": S.resolve,
+        **extra,
     }
     exec(compile(src, f"<io {m.label}:{m.line}>", "exec"), ns)
     run = ns["make"](S, g.consts)
+    # share the interpreter's tick and depth-limit cells instead of this unit's own
+    code = run.__code__
+    shared = {"T": S.tick, "MAXD": S.depth_cell}
+    cells = tuple(shared.get(name, cell) for name, cell in zip(code.co_freevars, run.__closure__))
+    run = FunctionType(code, run.__globals__, run.__name__, run.__defaults__, cells)
     for node in g.covered:
         units = node.units
         if units is None:

@@ -14,6 +14,8 @@ they need; methods get their declared arguments evaluated in the caller's contex
 
 from __future__ import annotations
 
+from types import CellType
+
 from ..errors import PASS_THROUGH, IoBreak, IoContinue, IoError, IoRaise, IoReturn, IoStop
 from ..objects import Locals, lookup_in
 from ..registry import EAGER, LAZY
@@ -52,7 +54,28 @@ class Engine:
     """Mixin for the interpreter state: the hot evaluation paths."""
 
     # set up by the state: nil, Number, Sequence, locals protos, current coroutine...
-    ticks = 1000
+
+    # The slice counter and the recursion limit live in cells that compiled code shares
+    # (see compiler.py); these properties are the way everything else reaches them.
+    @property
+    def ticks(self) -> int:
+        return self.tick.cell_contents
+
+    @ticks.setter
+    def ticks(self, n: int) -> None:
+        self.tick.cell_contents = n
+
+    @property
+    def max_depth(self) -> int:
+        return self.depth_cell.cell_contents
+
+    @max_depth.setter
+    def max_depth(self, n: int) -> None:
+        cell = self.__dict__.get("depth_cell")
+        if cell is None:
+            self.depth_cell = CellType(n)
+        else:
+            cell.cell_contents = n
 
     # -- lookup ----------------------------------------------------------------------------
     def slot_value(self, t, name: str):
@@ -261,26 +284,28 @@ class Engine:
         return (yield from self.chain(a, L, L))
 
     # -- blocks ----------------------------------------------------------------------------
-    def activate(self, blk, target, m, L, args=None, context=None):
+    def activate(self, blk, target, m, L, args=None, context=None, plain=False):
         """Run a Block: new locals, declared args bound, body evaluated, stops handled.
 
         ``args`` (already evaluated values) replaces evaluating ``m``'s arguments; it is
         used by ``call``/``performWithArgList`` style callers. ``context`` is
-        the object holding the slot, when known (``call slotContext``)."""
+        the object holding the slot, when known (``call slotContext``). ``plain`` skips
+        the compiled entry (which hands back blocks whose argument names changed)."""
         body = blk.message
-        if context is None:
+        if context is None and not plain:
             entry = body.entry
             if entry is None and body.hits >= HOT:
                 try:
-                    entry = body.entry = compile_entry(self, body)
+                    entry = body.entry = compile_entry(self, blk)
                     self.ticks = 0  # as in chain: a compile is slow, check for Stop soon
                 except Exception:  # never let the optimiser break a program
                     body.hits = -(1 << 60)
             if entry is not None:
                 if args is None:
                     args = yield from self.eval_args(m, L, len(blk.arg_names))
-                g = entry(blk, target, L, m, args)
-                if self.coro.depth & 63 != 63:
+                d = self.coro.depth + 1
+                g = entry(blk, target, L, m, d, *args)
+                if d & 63:
                     return (yield from g)
                 return (yield g)
         names = blk.arg_names
@@ -318,8 +343,9 @@ class Engine:
         if d > self.max_depth:
             raise self.depth_error()
         co.depth = d
-        self.ticks -= 1
-        if self.ticks < 0:
+        tick = self.tick
+        tick.cell_contents -= 1
+        if tick.cell_contents < 0:
             yield PREEMPT
         try:
             g = self.chain(blk.message, loc, loc)
@@ -358,8 +384,9 @@ class Engine:
         """Evaluate one loop iteration; returns (value, stop) where stop is None, 'break' or
         'continue'. Also gives the trampoline its chance to end the slice. ``target`` (default
         ``L``) is what the body is sent to, for forms like ``list foreach(println)``."""
-        self.ticks -= 1
-        if self.ticks < 0:
+        tick = self.tick
+        tick.cell_contents -= 1
+        if tick.cell_contents < 0:
             yield PREEMPT
         try:
             return (yield from self.chain(body, L, L if target is None else target)), None

@@ -20,7 +20,7 @@ import heapq
 import itertools
 import time
 from collections import deque
-from types import GeneratorType
+from types import CellType, GeneratorType
 
 from ..errors import IoError, IoExit, IoInterrupt, IoRaise, IoStop
 from ..values import Coroutine
@@ -37,6 +37,7 @@ class Machine:
     """Mixin for the interpreter state: coroutine scheduling and time slices."""
 
     def init_machine(self) -> None:
+        self.tick = CellType(CHECK_STEPS)  # calls and loop turns left before a check
         self.coro = None
         self.ready = deque()
         self.run_queue = None  # the Io List `Scheduler yieldingCoros` (made on first use)

@@ -151,3 +151,62 @@ def test_locals_shadowing_is_respected_after_compilation():
         + "list(f, g) println\n"
     )
     assert out == "list(1, 2)\n"
+
+
+# -- virtual locals: a compiled method keeps its locals in Python variables until something
+# could see its Locals object; each test makes that happen after the method is compiled.
+@pytest.mark.parametrize("body, expected", [
+    # a block literal captures the locals and changes one
+    ("x := 1; b := block(x = x + 10); b call; x", "11"),
+    # setSlot with a computed name, then the name read back
+    ('setSlot("y" .. "", 3); y', "3"),
+    # a lazy primitive's body updates a local
+    ("s := 0; list(1, 2, 3) foreach(v, s = s + v); s", "6"),
+    # thisLocalContext sees the current values and its changes are seen
+    ('x := 1; thisLocalContext setSlot("x", x + 4); x', "5"),
+    # a local holding a method is activated when read
+    ("m := method(7); m", "7"),
+    # a local read before its assignment is the outer slot
+    ('y := x; x := "inner"; list(y, x)', 'list("outer", "inner")'),
+])
+def test_virtual_locals_stay_exact(body, expected):
+    out = run('x := "outer"\nf := method(' + body + ")\n" + HOT.format(call="f") + "f println\n")
+    assert out == expected + "\n"
+
+
+def test_locals_changed_through_an_escaped_block_during_a_plain_call():
+    # g is an ordinary compiled method (no `call`): the block it runs changes f's local
+    out = run(
+        "Holder := Object clone\n"
+        "g := method(Holder b call)\n"
+        "f := method(x := 1; Holder b := block(x = 42); g; x)\n"
+        + HOT.format(call="f")
+        + "f println\n"
+    )
+    assert out == "42\n"
+
+
+def test_extra_arguments_of_a_compiled_method_are_not_evaluated():
+    out = run('f := method(a, a)\n' + HOT.format(call='f(1, "no" println)') + 'f(2, "no" println) println\n')
+    assert out == "2\n"
+
+
+def test_changed_argument_names_after_compilation():
+    out = run(
+        "f := method(a, b, a)\n"
+        + HOT.format(call="f(1, 2)")
+        + 'getSlot("f") setArgumentNames(list("b", "a"))\n'
+        "f(1, 2) println\n"
+    )
+    assert out == "2\n"
+
+
+def test_call_sender_of_a_method_called_from_a_compiled_method():
+    # the callee wants `call sender`: the caller's locals must exist and be current
+    out = run(
+        "peek := method(call sender x)\n"
+        "f := method(x := 5; peek)\n"
+        + HOT.format(call="f")
+        + "f println\n"
+    )
+    assert out == "5\n"
