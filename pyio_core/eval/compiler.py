@@ -34,7 +34,7 @@ from types import FunctionType
 from ..errors import PASS_THROUGH, IoBreak, IoContinue, IoError, IoRaise, IoStop
 from ..objects import IoObject, Locals, lookup_in, lookup_protos
 from ..registry import EAGER, LAZY
-from ..values import ActivatableObject, Block, Call, CFunction
+from ..values import ActivatableObject, Block, Call, CFunction, IoList
 from .requests import PREEMPT
 
 HOT = 2  # evaluations of a chain before it is compiled
@@ -70,6 +70,10 @@ def _size(m) -> int:
     return n
 
 
+def _is_name(m) -> bool:
+    return m.next is None and not m.args and m.cached is None
+
+
 def _assigned_names(body) -> list[str]:
     """Names given to ``setSlot`` with a literal name anywhere in ``body``: the candidates
     for virtual locals (a name assigned elsewhere, e.g. in a nested block, just stays
@@ -83,9 +87,10 @@ def _assigned_names(body) -> list[str]:
             if (m.name == "setSlot" and len(a) == 2 and a[0].next is None
                     and a[0].cached.__class__ is str and a[0].cached not in out):
                 out.append(a[0].cached)
-            elif (m.name == "for" and len(a) in (4, 5) and a[0].next is None
-                    and not a[0].args and a[0].cached is None and a[0].name not in out):
-                out.append(a[0].name)
+            elif m.name == "for" and len(a) in (4, 5) and _is_name(a[0]):
+                out.extend(n for n in [a[0].name] if n not in out)
+            elif m.name == "foreach" and len(a) in (2, 3) and all(_is_name(x) for x in a[:-1]):
+                out.extend(n for n in (x.name for x in a[:-1]) if n not in out)
             todo.extend(a)
             m = m.next
     return out
@@ -101,6 +106,8 @@ class _Gen:
         self.consts: list = []
         self.covered: list = []
         self.n = 0
+        self.in_loop = 0  # > 0 while emitting an inlined loop's condition or body
+        self.inits: list[str] = []  # loop lookup caches, set up before the body runs
         # virtual locals: Io name -> Python variable
         self.V: dict[str, str] = {}
         if mode == ENTRY_V:
@@ -134,6 +141,7 @@ class _Gen:
 
     def opaque(self, depth: int, line: str) -> None:
         """A general-path line, which may see this activation's locals."""
+        self.changed(depth)
         if self.mode == ENTRY_V:
             self.sync_out(depth)
             self.emit(depth, "S.coro.depth = d")
@@ -144,6 +152,7 @@ class _Gen:
 
     def guarded(self, depth: int, line: str) -> None:
         """A fast-path call: it cannot see the locals unless a Locals object escaped."""
+        self.changed(depth)
         if self.mode == ENTRY_V:
             self.emit(depth, "if L is not None:")
             self.sync_out(depth + 1)
@@ -174,6 +183,9 @@ class _Gen:
             elif t == "L" and not m.args and m.name in self.V:
                 self.local_read(m, r, depth)
                 t = r
+            elif t == "L" and not m.args and self.mode != ENTRY_V:
+                self.slot_read(m, r, depth)
+                t = r
             elif t != "L" and len(m.args) == 1 and m.name in _NUMBER_OPS and self.is_simple(m.args[0]):
                 self.simple_number_op(m, t, r, depth)
                 t = r
@@ -189,6 +201,15 @@ class _Gen:
         self.covered.append(m)
         self.emit(depth, f"{r} = {self.V[m.name]}")
         self.emit(depth, f"if {r}.__class__ is not float and {r}.__class__ in SPECIAL:")
+        self.send(m, "L", r, depth + 1)
+
+    def slot_read(self, m, r: str, depth: int) -> None:
+        """A name found in the context's own slots holding a plain value is that value
+        (variables at top level, in ``do`` and in methods that use ``call``)."""
+        self.covered.append(m)
+        self.emit(depth, f"{r} = Ls.get({m.name!r})")
+        self.emit(depth, f"if {r} is None or ({r}.__class__ is not float and "
+                         f"{r}.__class__ in SPECIAL):")
         self.send(m, "L", r, depth + 1)
 
     def simple_number_op(self, m, t: str, r: str, depth: int) -> None:
@@ -225,14 +246,16 @@ class _Gen:
                 self.emit(d, f"if {v} is UNSET:")
                 d += 1
             self.emit(d, "if L is None:")
-            self.emit(d + 1, f"{v} = LPS.get({name})")
-            self.emit(d + 1, f"{tv} = None")
-            self.emit(d + 1, f"if {v} is None:")
-            self.emit(d + 2, f"{tv} = SELF")
-            self.emit(d + 2, f"if {tv}.__class__ is not float and {tv}.__class__ is not str:")
-            self.emit(d + 3, f"{v} = {tv}.slots.get({name})")
-            self.emit(d + 2, f"if {v} is None:")
-            self.emit(d + 3, f"{tv}, {v} = resolve({tv}, {name})")
+            e = self.cache_open(tv, v, d + 1)
+            self.emit(e, f"{v} = LPS.get({name})")
+            self.emit(e, f"{tv} = None")
+            self.emit(e, f"if {v} is None:")
+            self.emit(e + 1, f"{tv} = SELF")
+            self.emit(e + 1, f"if {tv}.__class__ is not float and {tv}.__class__ is not str:")
+            self.emit(e + 2, f"{v} = {tv}.slots.get({name})")
+            self.emit(e + 1, f"if {v} is None:")
+            self.emit(e + 2, f"{tv}, {v} = resolve({tv}, {name})")
+            self.cache_close(tv, v, e)
             self.emit(d, "else:")
             self.locals_lookup(name, tv, v, d + 1, True)
             return
@@ -259,7 +282,8 @@ class _Gen:
         self.emit(depth, f"{tv} = L")
         self.emit(depth, f"{v} = Ls.get({name})")
         self.emit(depth, f"if {v} is None:")
-        d = depth + 1
+        e = self.cache_open(tv, v, depth + 1)
+        d = e
         if not is_locals:
             self.emit(d, "if ISLOC:")
             d += 1
@@ -268,12 +292,48 @@ class _Gen:
         self.emit(d + 1, f"{tv} = Ls.get('self')")
         self.emit(d + 1, f"if {tv}.__class__ is IoObject:")
         self.emit(d + 2, f"{v} = {tv}.slots.get({name})")
-        self.emit(depth + 1, f"if {v} is None:")
+        self.emit(e, f"if {v} is None:")
         if is_locals:
-            self.emit(depth + 2, f"{tv}, {v} = resolve(L, {name})")
+            self.emit(e + 1, f"{tv}, {v} = resolve(L, {name})")
         else:
-            self.emit(depth + 2, f"{tv}, {v} = resolve(L, {name}) if ISLOC else "
-                                 f"(L, lookup_protos(L, {name}))")
+            self.emit(e + 1, f"{tv}, {v} = resolve(L, {name}) if ISLOC else "
+                             f"(L, lookup_protos(L, {name}))")
+        self.cache_close(tv, v, e)
+
+    # -- loop lookup caches --------------------------------------------------------------
+    # Inside an inlined loop, what a name sent to the context resolves to beyond the
+    # context's own slots (always probed live) is kept from one turn to the next. ``EP``
+    # counts everything that could change that answer — any call, any store into an object
+    # other than the context, a pause for the host — and a cached answer is used only while
+    # ``EP`` is still the value it was read under.
+    def cache_open(self, tv: str, v: str, depth: int) -> int:
+        """Start a cached lookup; returns the depth for the uncached code."""
+        if not self.in_loop:
+            return depth
+        h = self.var("h")
+        self.cache = h
+        self.inits.append(f"{h} = -1")
+        self.inits.append(f"{h}t = {h}v = None")
+        self.emit(depth, f"if {h} == EP:")
+        self.emit(depth + 1, f"{tv} = {h}t")
+        self.emit(depth + 1, f"{v} = {h}v")
+        self.emit(depth, "else:")
+        return depth + 1
+
+    def cache_close(self, tv: str, v: str, depth: int) -> None:
+        if self.in_loop:
+            h = self.cache
+            self.emit(depth, f"{h} = EP")
+            self.emit(depth, f"{h}t = {tv}")
+            self.emit(depth, f"{h}v = {v}")
+
+    def changed(self, depth: int, cond: str | None = None) -> None:
+        """Something may have changed slots: loop lookup caches are stale."""
+        if cond is None:
+            self.emit(depth, "EP += 1")
+        else:
+            self.emit(depth, f"if {cond}:")
+            self.emit(depth + 1, "EP += 1")
 
     def target_of(self, tv: str) -> str:
         """The target expression for a general path: the Locals object when ``tv`` is None."""
@@ -294,7 +354,11 @@ class _Gen:
             return
         inline = self.inline_for(m, k)
         if inline is not None:
-            self.emit(depth, f"elif {v} is {inline[0]}:")
+            if inline[0] == "FOREACH":
+                self.foreach_target = tv
+                self.emit(depth, f"elif {v} is FOREACH and {tv}.__class__ is IoList:")
+            else:
+                self.emit(depth, f"elif {v} is {inline[0]}:")
             inline[1](m, r, depth + 1)
             self.general(m, tv, v, r, mc, depth)
             return
@@ -380,10 +444,12 @@ class _Gen:
             if m.name == "setSlot":
                 self.emit(depth, f"elif {v} is SET_SLOT and {plain}:")
                 a = self.chain(args[1], "L", depth + 1)
+                self.changed(depth + 1, None if name == "self" else f"{tv} is not L")
                 self.emit(depth + 1, f"{tv}.slots[{key}] = {r} = {a}")
             else:
                 self.emit(depth, f"elif ({v} is LOCALS_UPDATE or {v} is UPDATE_SLOT) and {plain}:")
                 a = self.chain(args[1], "L", depth + 1)
+                self.changed(depth + 1, None if name == "self" else f"{tv} is not L")
                 self.emit(depth + 1, f"if {key} in {tv}.slots:")
                 self.emit(depth + 2, f"{tv}.slots[{key}] = {r} = {a}")
                 self.emit(depth + 1, f"elif {v} is UPDATE_SLOT:")
@@ -400,12 +466,15 @@ class _Gen:
         if m.name == "setSlot":
             self.emit(depth, f"elif {v} is SET_SLOT and ({tv} is None or {tv} is L):")
             a = self.chain(a_msg, "L", depth + 1)
+            if pv == "SELF":
+                self.changed(depth + 1)
             self.emit(depth + 1, f"{r} = {pv} = {a}")
             self.emit(depth + 1, "if L is not None:")
             self.emit(depth + 2, f"Ls[{key}] = {a}")
             self.emit(depth, f"elif {v} is SET_SLOT and {tv}.__class__ is not float and "
                              f"{tv}.__class__ is not str:")
             a = self.chain(a_msg, "L", depth + 1)
+            self.changed(depth + 1)
             self.emit(depth + 1, f"{tv}.slots[{key}] = {r} = {a}")
             return
         self.emit(depth, f"elif {v} is LOCALS_UPDATE and ({tv} is None or {tv} is L):")
@@ -413,12 +482,15 @@ class _Gen:
         a = self.chain(a_msg, "L", d)
         if pv is not None:
             self.emit(d, f"if {pv} is not UNSET:")
+            if pv == "SELF":
+                self.changed(d + 1)
             self.emit(d + 1, f"{r} = {pv} = {a}")
             self.emit(d + 1, "if L is not None:")
             self.emit(d + 2, f"Ls[{key}] = {a}")
             self.emit(d, "else:")
             d += 1
         # not a local: Locals' updateSlot hands it to self
+        self.changed(d)
         s, u = self.var("s"), self.var("u")
         self.emit(d, f"{s} = SELF")
         self.emit(d, f"{u} = None if {s}.__class__ is float or {s}.__class__ is str else "
@@ -432,6 +504,7 @@ class _Gen:
         self.emit(depth, f"elif {v} is UPDATE_SLOT and {tv} is not None and "
                          f"{tv}.__class__ is not float and {tv}.__class__ is not str:")
         a = self.chain(a_msg, "L", depth + 1)
+        self.changed(depth + 1, f"{tv} is not L")
         self.emit(depth + 1, f"if {key} in {tv}.slots:")
         self.emit(depth + 2, f"{tv}.slots[{key}] = {r} = {a}")
         self.emit(depth + 1, "else:")
@@ -459,6 +532,8 @@ class _Gen:
             return "FOR", self.inline_for_loop
         if name == "return" and k <= 1 and self.mode != CHAIN:
             return "RETURN", self.inline_return
+        if name == "foreach" and k in (2, 3) and all(_is_name(a) for a in m.args[:-1]):
+            return "FOREACH", self.inline_foreach
         return None
 
     def inline_return(self, m, r: str, depth: int) -> None:
@@ -474,11 +549,14 @@ class _Gen:
         self.emit(depth, "T -= 1")
         self.emit(depth, "if T < 0:")
         self.emit(depth + 1, "yield PREEMPT")
+        self.changed(depth + 1)
         if self.mode == ENTRY_V:  # host code may have run: an escaped Locals may differ
             self.emit(depth + 1, "if L is not None:")
             self.sync_in(depth + 2)
         self.emit(depth, "try:")
+        self.in_loop += 1
         self.emit(depth + 1, f"{r} = {self.chain(body, 'L', depth + 1)}")
+        self.in_loop -= 1
         self.emit(depth, "except IoBreak as _e:")
         self.emit(depth + 1, f"{r} = _e.value")
         self.emit(depth + 1, "break")
@@ -488,10 +566,41 @@ class _Gen:
     def inline_while(self, m, r: str, depth: int) -> None:
         self.emit(depth, f"{r} = NIL")
         self.emit(depth, "while True:")
+        self.in_loop += 1
         c = self.chain(m.args[0], "L", depth + 1)
+        self.in_loop -= 1
         self.emit(depth + 1, f"if {c} is FALSE or {c} is NIL:")
         self.emit(depth + 2, "break")
         self.loop_body(m.args[1], r, depth + 1)
+
+    def bind_loop_var(self, name: str, value: str, depth: int) -> None:
+        """Set a loop variable in the locals (a Python local when it is virtual)."""
+        pv = self.V.get(name)
+        if pv is not None:
+            self.emit(depth, f"{pv} = {value}")
+            self.emit(depth, "if L is not None:")
+            self.emit(depth + 1, f"Ls[{name!r}] = {value}")
+            return
+        if self.mode == ENTRY_V:  # not virtual after all: the Locals must exist
+            self.sync_out(depth)
+        self.emit(depth, f"Ls[{name!r}] = {value}")
+
+    def inline_foreach(self, m, r: str, depth: int) -> None:
+        """``list foreach(v, body)`` / ``foreach(i, v, body)`` on a List, as List's
+        primitive does it: the size is read again at each turn (the body may change the
+        list), the names stay bound afterwards."""
+        tv = self.foreach_target
+        items, i = self.var("items"), self.var("i")
+        self.emit(depth, f"{items} = {tv}.items")
+        self.emit(depth, f"{i} = 0")
+        self.emit(depth, f"{r} = NIL")
+        self.emit(depth, f"while {i} < len({items}):")
+        names = [a.name for a in m.args[:-1]]
+        if len(names) == 2:
+            self.bind_loop_var(names[0], f"float({i})", depth + 1)
+        self.bind_loop_var(names[-1], f"{items}[{i}]", depth + 1)
+        self.loop_body(m.args[-1], r, depth + 1)
+        self.emit(depth + 1, f"{i} += 1")
 
     def inline_for_loop(self, m, r: str, depth: int) -> None:
         args = m.args
@@ -502,16 +611,7 @@ class _Gen:
         self.emit(depth, f"check_for(S, {i}, {end}, {step})")
         self.emit(depth, f"{r} = NIL")
         self.emit(depth, f"while ({i} <= {end}) if {step} > 0 else ({i} >= {end}):")
-        pv = self.V.get(args[0].name)
-        if pv is not None:
-            self.emit(depth + 1, f"{pv} = {i}")
-            self.emit(depth + 1, "if L is not None:")
-            self.emit(depth + 2, f"Ls[{args[0].name!r}] = {i}")
-        elif self.mode == ENTRY_V:  # the loop variable is a local: the Locals must exist
-            self.sync_out(depth + 1)
-            self.emit(depth + 1, f"Ls[{args[0].name!r}] = {i}")
-        else:
-            self.emit(depth + 1, f"Ls[{args[0].name!r}] = {i}")
+        self.bind_loop_var(args[0].name, i, depth + 1)
         self.loop_body(args[-1], r, depth + 1)
         self.emit(depth + 1, f"{i} += {step}")
 
@@ -524,6 +624,24 @@ class _Gen:
             self.emit(depth + 1, f"{r} = {self.chain(m.args[2], 'L', depth + 1)}")
         else:  # no else branch: the outcome itself, like the `if` primitive
             self.emit(depth + 1, f"{r} = FALSE")
+
+
+def builtin_guards(S) -> dict:
+    """The primitives compiled code may do inline, taken when the interpreter is built:
+    guards compare slot values with these, so a program's redefinition (even one made
+    before the first compile) is never mistaken for the built-in."""
+    obj = S.Object.slots
+    return {
+        "IF": obj["if"],
+        "WHILE": obj["while"],
+        "FOR": obj["for"],
+        "RETURN": obj["return"],
+        "SET_SLOT": obj["setSlot"],
+        "UPDATE_SLOT": obj["updateSlot"],
+        "LOCALS_UPDATE": S.locals_slots["updateSlot"],
+        "FOREACH": S.List.slots["foreach"],
+        **{f"OP_{_OP_NAMES[name]}": S.Number.slots[name] for name in _NUMBER_OPS},
+    }
 
 
 def check_for(S, start, end, step) -> None:
@@ -548,6 +666,8 @@ def compile_chain(S, m, single: bool = False):
         "        d = S.coro.depth if S.coro is not None else 0",
         "        D1 = d + 1",
         "        _m = _t = None",
+        "        EP = 0",
+        *(f"        {line}" for line in g.inits),
         "        try:",
     ]
     tail = [
@@ -603,12 +723,14 @@ def compile_entry(S, blk):
             *(f"        Ls[{name!r}] = a{i}" for i, name in enumerate(names)),
             "        L = Locals(LOCP, Ls)",
         ]
+    r = g.chain(body, "L", 3)
     head += [
         "        _m = m",
         "        _t = target",
+        "        EP = 0",
+        *(f"        {line}" for line in g.inits),
         "        try:",
     ]
-    r = g.chain(body, "L", 3)
     tail = [
         f"            _r = {r}",
         "        except IoStop as e:",
@@ -719,13 +841,7 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
         "SEQ": S.Sequence,
         "NUMS": S.Number.slots,
         "SEQS": S.Sequence.slots,
-        "IF": S.Object.slots.get("if"),
-        "WHILE": S.Object.slots.get("while"),
-        "FOR": S.Object.slots.get("for"),
-        "RETURN": S.Object.slots.get("return"),
-        "SET_SLOT": S.Object.slots.get("setSlot"),
-        "UPDATE_SLOT": S.Object.slots.get("updateSlot"),
-        "LOCALS_UPDATE": S.locals_slots.get("updateSlot"),
+        "IoList": IoList,
         "check_for": check_for,
         "PREEMPT": PREEMPT,
         "IoBreak": IoBreak,
@@ -735,7 +851,7 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
         "FALSE": S.false,
         "UNSET": UNSET,
         "SPECIAL": frozenset((CFunction, Block, ActivatableObject, _Unset)),
-        **{f"OP_{_OP_NAMES[name]}": S.Number.slots.get(name) for name in _NUMBER_OPS},
+        **S.builtins,
         "resolve": S.resolve,
         **extra,
     }

@@ -210,3 +210,50 @@ def test_call_sender_of_a_method_called_from_a_compiled_method():
         + "f println\n"
     )
     assert out == "5\n"
+
+
+def test_inlined_foreach_matches_the_primitive():
+    out = run(
+        "f := method(l, s := 0; l foreach(i, v, s = s + i * v); list(s, i, v))\n"
+        "g := method(l, r := list; l foreach(v, if(v == 2, continue); if(v == 4, break); "
+        "r append(v)); r)\n"
+        "h := method(l, l foreach(v, if(v > 1, l append(v - 2))); l)\n"
+        + HOT.format(call="f(list(1)); g(list(1)); h(list(1))")
+        + "f(list(1, 2, 3)) println\ng(list(1, 2, 3, 4, 5)) println\nh(list(3)) println\n"
+    )
+    assert out == "list(8, 2, 3)\nlist(1, 3)\nlist(3, 1)\n"
+
+
+def test_inlined_foreach_falls_back_for_other_receivers_and_redefinition():
+    out = run(
+        "m := method(o, o foreach(v, v))\n"
+        + HOT.format(call="m(list(1))")
+        + 'm(Object clone do(foreach := method("custom"))) println\n'
+        'm(Map clone atPut("a", 5)) println\n'
+        'List foreach := method("redefined")\n'
+        "m(list(1)) println\n"
+    )
+    assert out == 'custom\n5\nredefined\n'
+
+
+@pytest.mark.parametrize("holder", ["Object", "Lobby", "Protos"])
+def test_loop_lookups_see_changes_made_inside_the_loop(holder):
+    # the top-level loop keeps its lookup of updateSlot between turns; a call in the loop
+    # redefines it (on Object, in the context itself, or in between): the next turn uses it
+    out = run(
+        f'changer := method({holder} updateSlot := method(n, v, Lobby setSlot("seen", n)))\n'
+        "s := 0\nr := nil\nseen := nil\n"
+        "for(i, 1, 6, if(i == 3, changer); r = (s = s + i))\n"
+        "list(seen, s, r) println\n"
+    )
+    assert out == 'list("r", 3, 3)\n'
+
+
+def test_a_redefinition_made_before_the_first_compile_is_not_taken_for_the_builtin():
+    out = run(
+        'Object updateSlot := method(n, v, Lobby setSlot("seen", n))\n'
+        "s := 0\nseen := nil\n"
+        "for(i, 1, 3, s = s + i)\n"
+        "list(seen, s) println\n"
+    )
+    assert out == 'list("s", 0)\n'
