@@ -329,11 +329,7 @@ class _Gen:
 
     def changed(self, depth: int, cond: str | None = None) -> None:
         """Something may have changed slots: loop lookup caches are stale."""
-        if cond is None:
-            self.emit(depth, "EP += 1")
-        else:
-            self.emit(depth, f"if {cond}:")
-            self.emit(depth + 1, "EP += 1")
+        self.emit(depth, "EP += 1" if cond is None else f"if {cond}: EP += 1")
 
     def target_of(self, tv: str) -> str:
         """The target expression for a general path: the Locals object when ``tv`` is None."""
@@ -802,6 +798,8 @@ _INTERNAL = [
 
 
 def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
+    if not g.inits:  # no loop lookup cache reads EP: drop the bookkeeping
+        g.lines = [line for line in g.lines if not line.endswith("EP += 1")]
     consts = ", ".join(f"k{i}" for i in range(len(g.consts)))
     src = "\n".join(
         [
