@@ -16,9 +16,9 @@ from bridge.convert import from_js
 from .inspector import JsNote
 
 # type(o): the constructor's name (a class instance says its class), else the toString tag
-# (a null-prototype object says Object). keys(o, cap): [[key, isGetter]...] for at most
-# cap own enumerable keys, and how many there are (arrays and typed arrays by index, so a
-# huge one is never listed in full).
+# (a null-prototype object says Object). keys(o, cap): [[key, isGetter, arrayLength]...]
+# for at most cap own enumerable keys (arrayLength -1 when the value is no Array), and how
+# many there are (arrays and typed arrays by index, so a huge one is never listed in full).
 _HELPERS = """({
   type(o) {
     try {
@@ -38,11 +38,14 @@ _HELPERS = """({
                          : all.slice(0, cap);
     return [keys.map((k) => {
       const d = Object.getOwnPropertyDescriptor(o, k);
-      return [k, !!d && d.get !== undefined];
+      const getter = !!d && d.get !== undefined;
+      const v = getter || !d ? undefined : d.value;
+      return [k, getter, Array.isArray(v) ? v.length : -1];
     }), total];
   },
 })"""
 _helpers = None
+LONG_ARRAY = 10_000  # an Array property longer than this is described, not converted
 
 
 def _js_helpers():
@@ -66,14 +69,24 @@ class BridgeJsView:
         try:
             listed, total = self.helpers.keys(js, cap)
         except JsException as e:
-            return [("(error)", JsNote(f"cannot list the properties: {e.message}"))], 1
+            return [("(error)", JsNote(f"cannot list the properties: {_message(e)}"))], 1
         pairs = []
-        for key, is_getter in listed:
-            pairs.append((str(key), JsNote("getter") if is_getter else self._read(js, key)))
+        for key, is_getter, length in listed:
+            if is_getter:
+                value = JsNote("getter")
+            elif length > LONG_ARRAY:  # Io would copy it into a List: too much for a row
+                value = JsNote(f"Array of {length} items")
+            else:
+                value = self._read(js, key)
+            pairs.append((str(key), value))
         return pairs, int(total)
 
     def _read(self, js, key):
         try:
             return from_js(self.bridge, self.bridge.glue.get(js, key))
         except Exception as e:  # a Proxy's trap or a conversion can fail: show why
-            return JsNote(f"error: {getattr(e, 'message', e)}")
+            return JsNote(f"error: {_message(e)}")
+
+
+def _message(e: Exception) -> str:
+    return str(getattr(e, "message", e))

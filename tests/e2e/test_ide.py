@@ -144,7 +144,7 @@ def test_inspector_expands_object_and_proto_chain(ide):
 
 def test_inspector_shows_js_objects(ide):
     ide.run('person := jsfunction("return {name: \'Ada\', age: 36, pet: {kind: \'cat\'},'
-            ' get loud() { return 1; }}") call\n'
+            ' get loud() { return 1; }, big: new Array(20000).fill(0)}") call\n'
             'out := JS document getElementById("output")\n'
             'many := JS JSON parse("{\\"k0\\": 0, \\"k1\\": 1, \\"k2\\": 2}")')
     tree = "#inspector"
@@ -162,6 +162,7 @@ def test_inspector_shows_js_objects(ide):
     ide.wait(lambda: value("person/name") == '"Ada"', what="JS properties")
     assert value("person/age") == "36"
     assert value("person/loud") == "getter"
+    assert value("person/big") == "Array of 20000 items"
     assert value("person/pet") == "JSObject Object"
     ide.click(f"{tree} {row('person/pet')} > .row")
     ide.wait(lambda: value("person/pet/kind") == '"cat"', what="nested JS object")
