@@ -21,6 +21,7 @@ from .protos.exception import new_exception
 from .protos.number import format_number
 from .protos.object import LOCALS_OWN
 from .protos.object import compare as object_compare
+from .protos.object import compare_unlike
 from .protos.printing import default_as_string
 from .protos.sequence_bytes import raw_text
 from .values import CFunction, Coroutine, IoList, IoMap, MutableSeq
@@ -313,9 +314,7 @@ class Interpreter(Engine, Machine):
                 if c:
                     return c
             return 0
-        if a is b:
-            return 0
-        return (id(a) > id(b)) - (id(a) < id(b))
+        return compare_unlike(a, b)
 
     # -- running code ----------------------------------------------------------------------
     def start(self, code: str | Message, label: str = "<string>", target=None,

@@ -351,6 +351,29 @@ def compare(S, t, o):
     return float(S.raw_compare(t, o))
 
 
+# Upstream orders values of different types by the addresses of their types' tags, which its
+# startup allocates in a fixed order. This is that order (measured with upstream's `compare`),
+# so `list() > 0` or sorting a mixed List answers as upstream does, on every run; Python ids
+# would change with memory layout. Classes not named here rank as plain Objects.
+_TYPE_ORDER = {name: i for i, name in enumerate((
+    "IoDate", "IoFile", "IoMap", "IoList", "CFunction", "Block", "IoDirectory", "Call",
+    "Message", "IoWeakLink", "IoDuration", "float", "Coroutine", "IoObject", "str"))}
+_TYPE_ORDER["MutableSeq"] = _TYPE_ORDER["IoVector"] = _TYPE_ORDER["str"]
+_OBJECT_RANK = _TYPE_ORDER["IoObject"]
+
+
+def compare_unlike(a, b) -> int:
+    """-1, 0 or 1 for values the built-in ordering has no rule for: by type as upstream,
+    then by identity (stable within a run, as upstream's by address)."""
+    if a is b:
+        return 0
+    ra = _TYPE_ORDER.get(a.__class__.__name__, _OBJECT_RANK)
+    rb = _TYPE_ORDER.get(b.__class__.__name__, _OBJECT_RANK)
+    if ra != rb:
+        return 1 if ra > rb else -1
+    return (id(a) > id(b)) - (id(a) < id(b))
+
+
 @P("-")
 def negate_arg(S, t, n):
     """``-x`` parses as ``-(x)`` sent to the current context: the negated number."""

@@ -104,3 +104,15 @@ def test_number_sequence_prints_its_items():
     """
     assert out(code) == "0.000000, 2.500000\n0.000000, 2.500000 | 0.000000, 5.000000\n" \
         "0.000000, 2.500000"
+
+
+def test_values_of_different_types_order_as_upstream():
+    """Upstream's fannkuch sample tests `counts atPut(...) > 0`, a List against a Number:
+    the answer must not depend on where Python put the objects in memory."""
+    code = """
+        list(list() > 0, list() < 0, 1 < "a", Map clone < list(), Date clone < File clone,
+             message(a) < 2, Object clone > 2) println
+        list("s", 2, list(1), Map clone, block(1), Date clone) sort map(type) println
+    """
+    assert out(code) == ('list(false, true, true, true, true, true, true)\n'
+                         'list("Date", "Map", "List", "Block", "Number", "Sequence")\n')
