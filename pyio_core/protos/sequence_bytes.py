@@ -113,12 +113,14 @@ def written_text(S, t, method: str, i: int) -> str:
 
 
 def widen(seq: MutableSeq, part) -> None:
-    """After appending ``part`` to a sequence declared ascii: wider text makes it ucs2/ucs4
-    (as upstream converts it), so it is not taken for bytes later."""
-    if seq.encoding == "ascii" and part.__class__ in (str, MutableSeq) and not is_raw(part):
-        name = encoding_name(part)
-        if name in ("ucs2", "ucs4"):
-            seq.encoding = name
+    """After appending ``part`` to a sequence declared ascii: non-ASCII text (not bytes)
+    gives it the text's encoding (ucs2/ucs4 as upstream converts it, or utf8), so it is not
+    taken for bytes later."""
+    if seq.encoding != "ascii" or part.__class__ not in (str, MutableSeq) or is_bytes(part):
+        return
+    name = encoding_name(part)
+    if name != "ascii" and _top(part if part.__class__ is str else part.s) >= 0x80:
+        seq.encoding = name
 
 
 def from_bytes(S, data: bytes, encoding: str = "utf8") -> MutableSeq:

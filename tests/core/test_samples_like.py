@@ -62,9 +62,11 @@ def test_file_write_of_text_stays_utf8():
         out write("café ", 256 asCharacter)
         s := "ab" asMutable; s appendSeq("é", 233 asCharacter)
         out write(s)
+        u := "cd" asMutable; u appendSeq(Sequence clone appendSeq("é"))
+        out write(u)
         233 asCharacter print
     """
-    assert _bytes_out(code) == "café Āabééé".encode()
+    assert _bytes_out(code) == "café Āabéécdéé".encode()
 
 
 def test_as_character_is_a_new_mutable_sequence():
