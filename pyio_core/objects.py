@@ -34,24 +34,13 @@ def lookup_in(obj: IoObject, name: str):
     v = obj.slots.get(name)
     if v is not None:
         return v
-    protos = obj.protos
-    hops = 0
-    while len(protos) == 1:
-        p = protos[0]
-        v = p.slots.get(name)
-        if v is not None:
-            return v
-        protos = p.protos
-        hops += 1
-        if hops > 64:  # a long or cyclic chain: let the careful search take over
-            return _lookup_careful(obj, name, set())[0]
-    if not protos:
-        return None
-    return _lookup_careful(obj, name, set())[0]
+    return lookup_protos(obj, name)
 
 
 def lookup_protos(obj: IoObject, name: str):
-    """``lookup_in`` after ``obj``'s own slots missed (compiled code probes those inline)."""
+    """``lookup_in`` after ``obj``'s own slots missed (compiled code probes those inline).
+    Single-proto chains are walked in a loop; several protos (or a cycle longer than 64)
+    take the careful search."""
     protos = obj.protos
     hops = 0
     while len(protos) == 1:

@@ -390,12 +390,7 @@ class _Gen:
             self.guarded(d + 2, f"{r} = yield from {v}.fn({tv}, {', '.join(args)})")
             self.emit(d + 1, "else:")
             self.call_block(v, tv, mc, args, r, d + 2)
-        self.emit(d, f"elif {vc} is CFunction or ({vc} is Block and {v}.activatable) or "
-                     f"{vc} is ActObj:")
-        self.opaque(d + 1, f"{r} = yield from S.activate_value({v}, {self.target_of(tv)}, "
-                           f"{mc}, L)")
-        self.emit(d, "else:")
-        self.emit(d + 1, f"{r} = {v}")
+        self.general(m, tv, v, r, mc, d, vc)
 
     def block_ok(self, v: str, tv: str) -> str:
         """Extra condition for calling a compiled block directly: in virtual mode the
@@ -403,10 +398,13 @@ class _Gen:
         return (f" and {v}.needs_call is False and {tv} is not None"
                 if self.mode == ENTRY_V else "")
 
-    def general(self, m, tv: str, v: str, r: str, mc: str, depth: int) -> None:
-        """The rest of a send after an inlined form's guard failed."""
-        self.emit(depth, f"elif {v}.__class__ is CFunction or ({v}.__class__ is Block and "
-                         f"{v}.activatable) or {v}.__class__ is ActObj:")
+    def general(self, m, tv: str, v: str, r: str, mc: str, depth: int,
+                vc: str | None = None) -> None:
+        """The rest of a send after the fast branches: activate what may be activated
+        (``vc``: a variable already holding ``v``'s class), else answer the value."""
+        c = vc or f"{v}.__class__"
+        self.emit(depth, f"elif {c} is CFunction or ({c} is Block and {v}.activatable) or "
+                         f"{c} is ActObj:")
         self.opaque(depth + 1, f"{r} = yield from S.activate_value({v}, "
                                f"{self.target_of(tv)}, {mc}, L)")
         self.emit(depth, "else:")

@@ -16,6 +16,8 @@ from __future__ import annotations
 import os
 import shutil
 
+import pytest
+
 os.environ.setdefault("SE_OFFLINE", "true")
 
 from pytest_pyodide import get_global_config  # noqa: E402
@@ -48,3 +50,11 @@ def _debian_chrome_driver(self, jspi=False):
 
 
 SeleniumChromeRunner.get_driver = _debian_chrome_driver
+
+
+@pytest.fixture
+def selenium_page(selenium):
+    """The runtime, for tests that need a browser page (DOM): skipped in node."""
+    if selenium.browser == "node":
+        pytest.skip("needs a browser page (DOM)")
+    return selenium

@@ -1,15 +1,7 @@
 """The bridge in a real page (headless Chromium): DOM through JS, the DOM/Element protos,
 event listeners with on/off, and no proxy leaks. Skipped in node, which has no DOM."""
 
-import pytest
 from pytest_pyodide import run_in_pyodide
-
-
-@pytest.fixture
-def selenium_page(selenium):
-    if selenium.browser == "node":
-        pytest.skip("needs a browser page (DOM)")
-    return selenium
 
 
 @run_in_pyodide(packages=["pyio"])

@@ -3,15 +3,7 @@ that raises, a removed DOM node, an event handler that raises, and Stop / Reset 
 program that set up listeners and callbacks. Each gives a clear Io or JS error (or quietly
 nothing, after Stop) and the interpreter keeps working. DOM cases run in Chromium only."""
 
-import pytest
 from pytest_pyodide import run_in_pyodide
-
-
-@pytest.fixture
-def selenium_page(selenium):
-    if selenium.browser == "node":
-        pytest.skip("needs a browser page (DOM)")
-    return selenium
 
 
 @run_in_pyodide(packages=["pyio"])

@@ -26,13 +26,6 @@ def upstream_cases():
     return fixtures, cases
 
 
-@pytest.fixture
-def selenium_page(selenium):
-    if selenium.browser == "node":
-        pytest.skip("needs a browser page (DOM)")
-    return selenium
-
-
 @run_in_pyodide(packages=["pyio"])
 async def test_upstream_browser_test_page(selenium_page, upstream_cases):
     import asyncio
