@@ -29,7 +29,9 @@ def install(interp, expose: bool = True, slice_seconds: float = 0.01, schedule=N
         return None
     from .runtime import Bridge
 
-    return Bridge(interp, expose=expose, slice_seconds=slice_seconds, schedule=schedule)
+    bridge = Bridge(interp, expose=expose, slice_seconds=slice_seconds, schedule=schedule)
+    interp.reshaped()  # new protos in Core (JS, DOM...): cached lookups must look again
+    return bridge
 
 
 def start(on_output=None, expose: bool = True):

@@ -34,27 +34,27 @@ def lookup_in(obj: IoObject, name: str):
     v = obj.slots.get(name)
     if v is not None:
         return v
-    return lookup_protos(obj, name)
+    return lookup_holder(obj, name)[1]
 
 
-def lookup_protos(obj: IoObject, name: str):
-    """``lookup_in`` after ``obj``'s own slots missed (compiled code probes those inline).
-    Single-proto chains are walked in a loop; several protos (or a cycle longer than 64)
-    take the careful search."""
+def lookup_holder(obj: IoObject, name: str):
+    """(holder, value) for ``name`` in ``obj``'s protos (not its own slots); (None, None)
+    when absent. Compiled code caches the holder and reads the value from it live."""
     protos = obj.protos
     hops = 0
     while len(protos) == 1:
         p = protos[0]
         v = p.slots.get(name)
         if v is not None:
-            return v
+            return p, v
         protos = p.protos
         hops += 1
-        if hops > 64:  # a long or cyclic chain
-            return _lookup_careful(obj, name, set())[0]
+        if hops > 64:
+            break
     if not protos:
-        return None
-    return _lookup_careful(obj, name, set())[0]
+        return None, None
+    v, holder = _lookup_careful(obj, name, set())
+    return holder, v
 
 
 def lookup_context(obj: IoObject, name: str):

@@ -404,7 +404,7 @@ class Interpreter(Engine, Machine):
             value = self.do_string(code, label)
         except IoUncaught as e:
             return e.report
-        self.lobby.slots["_"] = value  # the last result, as upstream's CLI keeps it
+        self.set_slot(self.lobby, "_", value)  # the last result, as upstream's CLI keeps it
         if self.written != before or value is self.nil:
             return ""
         try:

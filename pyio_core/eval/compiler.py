@@ -32,7 +32,7 @@ from __future__ import annotations
 from types import FunctionType
 
 from ..errors import PASS_THROUGH, IoBreak, IoContinue, IoError, IoRaise, IoStop
-from ..objects import IoObject, Locals, lookup_in, lookup_protos
+from ..objects import IoObject, Locals, lookup_holder, lookup_in
 from ..registry import EAGER, LAZY
 from ..values import ActivatableObject, Block, Call, CFunction, IoList
 from .requests import PREEMPT
@@ -108,6 +108,7 @@ class _Gen:
         self.n = 0
         self.in_loop = 0  # > 0 while emitting an inlined loop's condition or body
         self.inits: list[str] = []  # loop lookup caches, set up before the body runs
+        self.walks: list[str] = []  # per-site caches of protos walks (closure variables)
         # virtual locals: Io name -> Python variable
         self.V: dict[str, str] = {}
         if mode == ENTRY_V:
@@ -115,6 +116,10 @@ class _Gen:
             for name in names:
                 if name not in self.V:
                     self.V[name] = f"l{len(self.V)}"
+
+    def nonlocals(self) -> list[str]:
+        """The closure variables run() assigns: the shared cells and the walk caches."""
+        return ["T", "SH", *(f"{w}{x}" for w in self.walks for x in "sph")]
 
     def var(self, prefix: str) -> str:
         self.n += 1
@@ -251,10 +256,7 @@ class _Gen:
             self.emit(e, f"{tv} = None")
             self.emit(e, f"if {v} is None:")
             self.emit(e + 1, f"{tv} = SELF")
-            self.emit(e + 1, f"if {tv}.__class__ is not float and {tv}.__class__ is not str:")
-            self.emit(e + 2, f"{v} = {tv}.slots.get({name})")
-            self.emit(e + 1, f"if {v} is None:")
-            self.emit(e + 2, f"{tv}, {v} = resolve({tv}, {name})")
+            self.self_lookup(tv, name, v, e + 1)
             self.cache_close(tv, v, e)
             self.emit(d, "else:")
             self.locals_lookup(name, tv, v, d + 1, True)
@@ -274,7 +276,21 @@ class _Gen:
         self.emit(depth + 2, "if _c is Locals:")
         self.emit(depth + 3, f"{tv}, {v} = resolve({tv}, {name})")
         self.emit(depth + 2, "else:")
-        self.emit(depth + 3, f"{v} = lookup_protos({tv}, {name})")
+        self.walk(tv, name, v, depth + 3)
+
+    def self_lookup(self, tv: str, name: str, v: str, depth: int) -> None:
+        """Lookup in ``tv`` (a method's self): own slots, then a cached walk; a Locals
+        (a block's self is the code around it) or an unboxed value the general way."""
+        self.emit(depth, f"_c = {tv}.__class__")
+        self.emit(depth, "if _c is float or _c is str:")
+        self.emit(depth + 1, f"{tv}, {v} = resolve({tv}, {name})")
+        self.emit(depth, "else:")
+        self.emit(depth + 1, f"{v} = {tv}.slots.get({name})")
+        self.emit(depth + 1, f"if {v} is None:")
+        self.emit(depth + 2, "if _c is Locals:")
+        self.emit(depth + 3, f"{tv}, {v} = resolve({tv}, {name})")
+        self.emit(depth + 2, "else:")
+        self.walk(tv, name, v, depth + 3)
 
     def locals_lookup(self, name: str, tv: str, v: str, depth: int, is_locals: bool) -> None:
         """Lookup from a real context ``L``: its slots, then (for Locals) the Locals proto
@@ -296,9 +312,33 @@ class _Gen:
         if is_locals:
             self.emit(e + 1, f"{tv}, {v} = resolve(L, {name})")
         else:
-            self.emit(e + 1, f"{tv}, {v} = resolve(L, {name}) if ISLOC else "
-                             f"(L, lookup_protos(L, {name}))")
+            self.emit(e + 1, "if ISLOC:")
+            self.emit(e + 2, f"{tv}, {v} = resolve(L, {name})")
+            self.emit(e + 1, "else:")
+            self.emit(e + 2, f"{tv} = L")
+            self.walk("L", name, v, e + 2)
         self.cache_close(tv, v, e)
+
+    # -- protos walks -------------------------------------------------------------------
+    def walk(self, tv: str, name: str, v: str, depth: int) -> None:
+        """``v`` = ``name`` looked up in ``tv``'s protos (its own slots already missed).
+        Each site remembers where the last walk ended, for receivers whose only proto is
+        the one it started from; that holds until the shape counter ``SH`` moves (a slot
+        added or removed anywhere, a protos list changed). The value is read live."""
+        w = self.var("w")
+        self.walks.append(w)
+        self.emit(depth, f"_p = {tv}.protos")
+        self.emit(depth, f"if {w}s == SH and len(_p) == 1 and _p[0] is {w}p:")
+        self.emit(depth + 1, f"{v} = {w}h.slots.get({name})")
+        self.emit(depth, f"if {v} is None:")
+        self.emit(depth + 1, f"{w}h, {v} = lookup_holder({tv}, {name})")
+        self.emit(depth + 1, f"if {w}h is not None and len(_p) == 1:")
+        self.emit(depth + 2, f"{w}s = SH")
+        self.emit(depth + 2, f"{w}p = _p[0]")
+
+    def new_slot_check(self, slots: str, key: str, depth: int) -> None:
+        """Before a store that may create a slot: report it to the shape counter."""
+        self.emit(depth, f"if {key} not in {slots}: SH += 1")
 
     # -- loop lookup caches --------------------------------------------------------------
     # Inside an inlined loop, what a name sent to the context resolves to beyond the
@@ -439,6 +479,7 @@ class _Gen:
                 self.emit(depth, f"elif {v} is SET_SLOT and {plain}:")
                 a = self.chain(args[1], "L", depth + 1)
                 self.changed(depth + 1, None if name == "self" else f"{tv} is not L")
+                self.new_slot_check(f"{tv}.slots", key, depth + 1)
                 self.emit(depth + 1, f"{tv}.slots[{key}] = {r} = {a}")
             else:
                 self.emit(depth, f"elif ({v} is LOCALS_UPDATE or {v} is UPDATE_SLOT) and {plain}:")
@@ -464,11 +505,13 @@ class _Gen:
                 self.changed(depth + 1)
             self.emit(depth + 1, f"{r} = {pv} = {a}")
             self.emit(depth + 1, "if L is not None:")
+            self.new_slot_check("Ls", key, depth + 2)
             self.emit(depth + 2, f"Ls[{key}] = {a}")
             self.emit(depth, f"elif {v} is SET_SLOT and {tv}.__class__ is not float and "
                              f"{tv}.__class__ is not str:")
             a = self.chain(a_msg, "L", depth + 1)
             self.changed(depth + 1)
+            self.new_slot_check(f"{tv}.slots", key, depth + 1)
             self.emit(depth + 1, f"{tv}.slots[{key}] = {r} = {a}")
             return
         self.emit(depth, f"elif {v} is LOCALS_UPDATE and ({tv} is None or {tv} is L):")
@@ -487,8 +530,12 @@ class _Gen:
         self.changed(d)
         s, u = self.var("s"), self.var("u")
         self.emit(d, f"{s} = SELF")
-        self.emit(d, f"{u} = None if {s}.__class__ is float or {s}.__class__ is str else "
-                     f"({s}.slots.get('updateSlot') or lookup_in({s}, 'updateSlot'))")
+        self.emit(d, f"if {s}.__class__ is float or {s}.__class__ is str:")
+        self.emit(d + 1, f"{u} = None")
+        self.emit(d, "else:")
+        self.emit(d + 1, f"{u} = {s}.slots.get('updateSlot')")
+        self.emit(d + 1, f"if {u} is None:")
+        self.walk(s, "'updateSlot'", u, d + 2)
         self.emit(d, f"if {u} is UPDATE_SLOT and {key} in {s}.slots:")
         self.emit(d + 1, f"{s}.slots[{key}] = {r} = {a}")
         self.emit(d, f"elif {u} is UPDATE_SLOT:")
@@ -573,10 +620,12 @@ class _Gen:
         if pv is not None:
             self.emit(depth, f"{pv} = {value}")
             self.emit(depth, "if L is not None:")
+            self.new_slot_check("Ls", repr(name), depth + 1)
             self.emit(depth + 1, f"Ls[{name!r}] = {value}")
             return
         if self.mode == ENTRY_V:  # not virtual after all: the Locals must exist
             self.sync_out(depth)
+        self.new_slot_check("Ls", repr(name), depth)
         self.emit(depth, f"Ls[{name!r}] = {value}")
 
     def inline_foreach(self, m, r: str, depth: int) -> None:
@@ -652,7 +701,7 @@ def compile_chain(S, m, single: bool = False):
     r = g.chain(m, "L", 3, single)
     head = [
         "    def run(L, t):",
-        "        nonlocal T",
+        f"        nonlocal {', '.join(g.nonlocals())}",
         "        if t is not L:",  # compiled code assumes the usual case, target == locals
         "            return (yield from S.eval_chain(M0, L, t))",
         "        Ls = L.slots",
@@ -690,7 +739,7 @@ def compile_entry(S, blk):
     params = "".join(f", a{i}=NIL" for i in range(len(names)))
     head = [
         f"    def run(blk, target, CL, m, d{params}, *X):",
-        "        nonlocal T",
+        "        nonlocal T, SH",
         "        if blk.arg_names is not NAMES:",
         f"            return (yield from S.activate(blk, target, m, CL, [{params[2:].replace('=NIL', '')}"
         f"{', ' if names else ''}*X], plain=True))",
@@ -765,12 +814,19 @@ def _writer(S, names: list[str]):
     """Makes (first call) or refreshes the Locals object of a virtual-locals activation."""
     protos = S.locals_protos
 
+    shape = S.shape
+
     def write(L, *values):
         if L is None:
-            L = Locals(protos, {})
+            L = Locals(protos, {})  # new: nothing can have cached a walk through it
+            fresh = True
+        else:
+            fresh = False
         slots = L.slots
         for n, v in zip(names, values):
             if v is not UNSET:
+                if not fresh and n not in slots:
+                    shape.cell_contents += 1
                 slots[n] = v
         return L
     return write
@@ -799,11 +855,15 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
     if not g.inits:  # no loop lookup cache reads EP: drop the bookkeeping
         g.lines = [line for line in g.lines if not line.endswith("EP += 1")]
     consts = ", ".join(f"k{i}" for i in range(len(g.consts)))
+    if g.walks:  # the entry's header names only T and SH: add the walk caches
+        head = [line.replace("nonlocal T, SH", f"nonlocal {', '.join(g.nonlocals())}")
+                for line in head]
     src = "\n".join(
         [
             "def make(S, K):",
             f"    {consts}{',' if consts else ''} = K" if consts else "    pass",
-            "    T = MAXD = 0",
+            "    T = MAXD = SH = 0",
+            *(f"    {w}s = -1; {w}p = {w}h = None" for w in g.walks),
             *head,
             *g.lines,
             *tail,
@@ -827,7 +887,7 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
         "EAGER": EAGER,
         "Locals": Locals,
         "lookup_in": lookup_in,
-        "lookup_protos": lookup_protos,
+        "lookup_holder": lookup_holder,
         "LAZY": LAZY,
         "IoError": IoError,
         "M0": m,
@@ -855,7 +915,7 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
     run = ns["make"](S, g.consts)
     # share the interpreter's tick and depth-limit cells instead of this unit's own
     code = run.__code__
-    shared = {"T": S.tick, "MAXD": S.depth_cell}
+    shared = {"T": S.tick, "MAXD": S.depth_cell, "SH": S.shape}
     cells = tuple(shared.get(name, cell) for name, cell in zip(code.co_freevars, run.__closure__))
     run = FunctionType(code, run.__globals__, run.__name__, run.__defaults__, cells)
     for node in g.covered:

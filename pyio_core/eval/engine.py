@@ -77,6 +77,27 @@ class Engine:
         else:
             cell.cell_contents = n
 
+    # -- shape -----------------------------------------------------------------------------
+    # Compiled code caches where a walk through protos found a name, keyed on this counter:
+    # everything that adds or removes a slot, or changes a protos list, must bump it (a
+    # value written over an existing slot need not: caches read the value live).
+    def reshaped(self) -> None:
+        self.shape.cell_contents += 1
+
+    def set_slot(self, obj, name: str, value) -> None:
+        """``obj``'s slot ``name`` := ``value``, reporting a new slot."""
+        slots = obj.slots
+        if name not in slots:
+            self.shape.cell_contents += 1
+        slots[name] = value
+
+    def reshaped_unless(self, slots: dict, *names) -> None:
+        """Loop primitives bind variables in a context: report the ones that are new."""
+        for n in names:
+            if n is not None and n not in slots:
+                self.shape.cell_contents += 1
+                return
+
     # -- lookup ----------------------------------------------------------------------------
     def slot_value(self, t, name: str):
         """The value of slot ``name`` seen from ``t`` (unboxed values use their proto)."""

@@ -38,6 +38,7 @@ class Machine:
 
     def init_machine(self) -> None:
         self.tick = CellType(CHECK_STEPS)  # calls and loop turns left before a check
+        self.shape = CellType(0)  # changes of any slot set or protos list (see reshaped)
         self.coro = None
         self.ready = deque()
         self.run_queue = None  # the Io List `Scheduler yieldingCoros` (made on first use)

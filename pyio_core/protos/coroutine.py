@@ -85,13 +85,13 @@ def remove_all(q: list, co) -> None:
 _MAX_CHAIN = 100_000
 
 
-def set_recent_in_chain(co: Coroutine, value) -> None:
+def set_recent_in_chain(S, co: Coroutine, value) -> None:
     """Mark ``value`` as the most recently run coroutine of ``co``'s parent chain (it runs
     on every switch, so it is kept lean; the bound stops a cycle of parent links)."""
     for _ in range(_MAX_CHAIN):
         if co is None:
             return
-        co.slots["recentInChain"] = value
+        S.set_slot(co, "recentInChain", value)
         co = co.parent
 
 
@@ -113,7 +113,7 @@ def prepare(S, co: Coroutine) -> bool:
 def resume(S, co: Coroutine):
     """Switch to ``co`` (starting it, with the caller as parent, if it never ran or has
     finished). Returns once something switches back to the caller."""
-    set_recent_in_chain(co, co)
+    set_recent_in_chain(S, co, co)
     cur = S.coro
     if co is cur:
         return co
@@ -208,7 +208,7 @@ def is_yielding(S, t):
 @P.gen("run")
 def run(S, t):
     co = need_coro(S, t, "run")
-    set_recent_in_chain(co, co)
+    set_recent_in_chain(S, co, co)
     if co is S.coro or not prepare(S, co):
         return S.nil
     co.parent = S.coro
@@ -299,7 +299,7 @@ def raw_signal_exception(S, t):
 
 @P("setRecentInChain")
 def set_recent_in_chain_(S, t, v):
-    set_recent_in_chain(need_coro(S, t, "setRecentInChain"), v)
+    set_recent_in_chain(S, need_coro(S, t, "setRecentInChain"), v)
     return t
 
 
@@ -501,6 +501,7 @@ def become(S, t, v):
         t.slots = {"forward": S.core.slots["FutureProxy"].slots["_forward"]}
         t.protos = []
         _BECAME[t] = v
+    S.reshaped()
     return t
 
 

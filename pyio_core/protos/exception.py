@@ -122,7 +122,7 @@ def try_(S, t, L, m):
             co.started = co.finished = True
             co.parent = S.coro
             co.exception = e
-            exc.slots["coroutine"] = co
+            S.set_slot(exc, "coroutine", co)
         return exc
     return S.nil
 
@@ -136,7 +136,8 @@ def with_handler(S, t, L, m):
     co = S.coro
     stack = co.slots.get("handlerStack")
     if not isinstance(stack, IoObject) or not hasattr(stack, "items"):
-        stack = co.slots["handlerStack"] = S.new_list([])
+        stack = S.new_list([])
+        S.set_slot(co, "handlerStack", stack)
     entry = S.new_list([proto, handler])
     stack.items.append(entry)
     try:

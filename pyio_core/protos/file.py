@@ -226,7 +226,7 @@ def close(S, t):
     if f.proc is not None:
         status = f.proc.wait()
         f.proc = None
-        f.slots["exitStatus" if status >= 0 else "termSignal"] = float(abs(status))
+        S.set_slot(f, "exitStatus" if status >= 0 else "termSignal", float(abs(status)))
     return t
 
 
@@ -358,6 +358,7 @@ def _each(S, L, m, items):
     value_name, body = args[-2].name, args[-1]
     r = S.nil
     slots = L.slots
+    S.reshaped_unless(slots, index_name, value_name)
     for i, item in enumerate(items):
         if index_name is not None:
             slots[index_name] = float(i)

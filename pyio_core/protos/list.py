@@ -149,12 +149,13 @@ def _save(slots: dict, names) -> list:
     return [(n, slots.get(n)) for n in names if n is not None]
 
 
-def _restore(slots: dict, saved: list) -> None:
+def _restore(S, slots: dict, saved: list) -> None:
     """Put back what ``_save`` saw: loops that upstream runs in a context of their own
     leave the caller's locals as they found them."""
     for n, old in saved:
         if old is None:
-            slots.pop(n, None)
+            if slots.pop(n, None) is not None:
+                S.reshaped()
         else:
             slots[n] = old
 
@@ -191,6 +192,8 @@ def run_body(S, items: list, L, names, body, visit, reverse: bool = False, keep:
     come back. Returns the last body value, or the value given to ``break``."""
     iname, vname = names
     slots = loop_slots(S, L) if vname is not None else None
+    if slots is not None:
+        S.reshaped_unless(slots, iname, vname)
     saved = None if keep or slots is None else _save(slots, names)
     r = S.nil
     loop_body = S.loop_body
@@ -220,7 +223,7 @@ def run_body(S, items: list, L, names, body, visit, reverse: bool = False, keep:
             i += step
     finally:
         if saved:
-            _restore(slots, saved)
+            _restore(S, slots, saved)
     return r
 
 
@@ -339,6 +342,7 @@ def _reduce(S, L, m, items: list):
         return acc
     aname, iname, body = args[0].name, args[1].name, args[2]
     slots = loop_slots(S, L)
+    S.reshaped_unless(slots, aname, iname)
     saved = _save(slots, (aname, iname))
     try:
         for x in items:
@@ -350,7 +354,7 @@ def _reduce(S, L, m, items: list):
             if stop is None:
                 acc = r
     finally:
-        _restore(slots, saved)
+        _restore(S, slots, saved)
     return acc
 
 

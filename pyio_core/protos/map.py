@@ -168,6 +168,8 @@ def _pairs(S, t, L, method: str, names, until=None):
     mp = _map(S, t, method)
     kname, vname, body = names
     slots = loop_slots(S, L) if kname is not None or vname is not None else None
+    if slots is not None:
+        S.reshaped_unless(slots, kname, vname)
     done = []
     r = S.nil
     for k in list(mp):

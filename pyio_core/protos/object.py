@@ -62,16 +62,16 @@ def shallow_copy(S, t):
 
 @P("setSlot")
 def set_slot(S, t, name, value):
-    need_obj(S, t, "setSlot").slots[need_str(S, name, "setSlot")] = value
+    S.set_slot(need_obj(S, t, "setSlot"), need_str(S, name, "setSlot"), value)
     return value
 
 
 @P("setSlotWithType")
 def set_slot_with_type(S, t, name, value):
     name = need_str(S, name, "setSlotWithType")
-    need_obj(S, t, "setSlotWithType").slots[name] = value
+    S.set_slot(need_obj(S, t, "setSlotWithType"), name, value)
     if isinstance(value, IoObject) and "type" not in value.slots and value is not S.nil:
-        value.slots["type"] = name
+        S.set_slot(value, "type", name)
     return value
 
 
@@ -82,7 +82,7 @@ def update_slot(S, t, name, value):
         raise IoError(
             f"Slot {name} not found. Must define slot using := operator before updating."
         )
-    need_obj(S, t, "updateSlot").slots[name] = value
+    S.set_slot(need_obj(S, t, "updateSlot"), name, value)
     return value
 
 
@@ -119,10 +119,10 @@ def new_slot(S, t, name, value=None, doc=None):
     """``newSlot("x", v)`` (also ``x ::= v``): slot x plus a setter ``setX(v)`` returning self."""
     name = need_str(S, name, "newSlot")
     value = S.nil if value is None else value
-    need_obj(S, t, "newSlot").slots[name] = value
+    S.set_slot(need_obj(S, t, "newSlot"), name, value)
     setter_code = S.parse(f"method({name} = call evalArgAt(0); self)", "doString")
     setter = yield from S.eval_chain(setter_code, t, t)
-    t.slots["set" + name[:1].upper() + name[1:]] = setter
+    S.set_slot(t, "set" + name[:1].upper() + name[1:], setter)
     return value
 
 
@@ -152,7 +152,8 @@ def has_local_slot(S, t, name):
 @P("removeSlot")
 def remove_slot(S, t, name):
     if isinstance(t, IoObject):
-        t.slots.pop(need_str(S, name, "removeSlot"), None)
+        if t.slots.pop(need_str(S, name, "removeSlot"), None) is not None:
+            S.reshaped()
     return t
 
 
@@ -160,6 +161,7 @@ def remove_slot(S, t, name):
 def remove_all_slots(S, t):
     if isinstance(t, IoObject):
         t.slots.clear()
+        S.reshaped()
     return t
 
 
@@ -261,6 +263,7 @@ def as_proto(S, p):
 @P("setProto")
 def set_proto(S, t, p):
     need_obj(S, t, "setProto").protos = [as_proto(S, p)]
+    S.reshaped()
     return t
 
 
@@ -268,6 +271,7 @@ def set_proto(S, t, p):
 def set_protos(S, t, lst):
     items = S.need_list(lst, "setProtos").items
     need_obj(S, t, "setProtos").protos = [as_proto(S, p) for p in items]
+    S.reshaped()
     return t
 
 
@@ -275,6 +279,7 @@ def set_protos(S, t, lst):
 def append_proto(S, t, p):
     o = need_obj(S, t, "appendProto")
     o.protos = o.protos + [as_proto(S, p)]
+    S.reshaped()
     return t
 
 
@@ -282,6 +287,7 @@ def append_proto(S, t, p):
 def prepend_proto(S, t, p):
     o = need_obj(S, t, "prependProto")
     o.protos = [as_proto(S, p)] + o.protos
+    S.reshaped()
     return t
 
 
@@ -289,12 +295,14 @@ def prepend_proto(S, t, p):
 def remove_proto(S, t, p):
     o = need_obj(S, t, "removeProto")
     o.protos = [x for x in o.protos if x is not p]
+    S.reshaped()
     return t
 
 
 @P("removeAllProtos")
 def remove_all_protos(S, t):
     need_obj(S, t, "removeAllProtos").protos = []
+    S.reshaped()
     return t
 
 
@@ -457,10 +465,12 @@ def lexical_do(S, t, L, m):
     o = need_obj(S, t, "lexicalDo")
     if m.args:
         o.protos = o.protos + [L]
+        S.reshaped()
         try:
             yield from S.eval_chain(m.args[0], o, o)
         finally:
             o.protos = [p for p in o.protos if p is not L]
+            S.reshaped()
     return t
 
 

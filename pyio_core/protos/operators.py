@@ -27,7 +27,7 @@ def _live_map(S, t, name: str, table: dict) -> IoMap:
             table[k] = float(v)
     m = IoMap(S.map_protos, table)
     if hasattr(t, "slots"):
-        t.slots[name] = m
+        S.set_slot(t, name, m)
     return m
 
 

@@ -257,3 +257,43 @@ def test_a_redefinition_made_before_the_first_compile_is_not_taken_for_the_built
         "list(seen, s) println\n"
     )
     assert out == 'list("s", 0)\n'
+
+
+# -- protos walks: each site remembers where its last walk ended until any slot is added or
+# removed or a protos list changes. Each test warms a site up, changes the shape the way
+# named, and checks the next send sees it.
+@pytest.mark.parametrize("change, expected", [
+    ('Mid greet := method("mid")', "mid"),  # a new slot between receiver and holder
+    ('Mid setSlot("greet", method("set"))', "set"),
+    ('Mid newSlot("greet", "new")', "new"),
+    ('Base removeSlot("greet"); Other greet := "other"; Mid setProto(Other)', "other"),
+    ('Mid appendProto(Object clone do(x := 1)); Mid prependProto(Object clone do(greet := "pre"))',
+     "pre"),
+    ('Mid become(Object clone do(greet := "became"))', "became"),
+    ('Mid lexicalDo(nil); Mid setSlot("greet", "after lexicalDo")', "after lexicalDo"),
+    ('Base greet := "same slot, new value"', "same slot, new value"),
+])
+def test_cached_protos_walks_see_shape_changes(change, expected):
+    out = run(
+        'Base := Object clone do(greet := method("base"))\n'
+        "Mid := Base clone\nOther := Object clone\n"
+        "ask := method(o, o greet)\n"
+        + HOT.format(call="ask(Mid clone)")
+        + f"{change}\n"
+        "ask(Mid clone) println\n"
+    )
+    assert out == expected + "\n"
+
+
+def test_loop_variables_bound_by_primitives_shadow_cached_walks():
+    # `foreach` over a Map (a primitive) binds `greet` in the Lobby, which is on the way
+    # from Object to the Lobby's protos: a walk that found greet further up must not stand
+    out = run(
+        'Protos greet := "from Protos"\n'
+        "o := Object clone\n"
+        "ask := method(o, o greet)\n"
+        + HOT.format(call="ask(o)")
+        + 'Map clone atPut("k", "from the loop") foreach(k, greet, nil)\n'
+        "ask(o) println\n"
+    )
+    assert out == "from the loop\n"
