@@ -82,7 +82,7 @@ def div(S, t, o):
 @P("<")
 def lt(S, t, o):
     if o.__class__ is float and t.__class__ is float:
-        return S.true if t < o else S.false
+        return S.false if t >= o else S.true
     return S.bool(S.raw_compare(t, o) < 0)
 
 
@@ -96,7 +96,7 @@ def gt(S, t, o):
 @P("<=")
 def le(S, t, o):
     if o.__class__ is float and t.__class__ is float:
-        return S.true if t <= o else S.false
+        return S.false if t > o else S.true
     return S.bool(S.raw_compare(t, o) <= 0)
 
 

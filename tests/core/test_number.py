@@ -303,3 +303,17 @@ def test_asstring_width_is_capped_like_upstream():
     # width 2147483648 becomes C's INT_MIN: left-justified in upstream's 1023-character buffer
     text = show("3 asString(2147483648)")
     assert len(text) == 1023 and text.startswith("3.000000 ")
+
+
+def test_nan_orders_below_everything_like_upstream():
+    # upstream compares with a three-way compare that answers -1 for NaN: `<` and `<=` are
+    # true both ways, `>` and `>=` false; compiled code (the method, once hot) agrees
+    code = (
+        "nan := 0 / 0\n"
+        "lt := method(a, b, list(a < b, a <= b, a > b, a >= b))\n"
+        "for(i, 1, 4, lt(nan, 3))\n"
+        "lt(nan, 3) println\nlt(3, nan) println\n"
+        "list(nan < 3, 3 < nan, nan > 3, nan == 3) println\n"
+    )
+    assert out(code) == ("list(true, true, false, false)\nlist(true, true, false, false)\n"
+                         "list(true, true, false, false)\n")
