@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import traceback
-from importlib import resources
 from types import MethodType
 
 from . import protos as _protos  # noqa: F401  (registers every primitive)
@@ -162,10 +162,12 @@ class Interpreter(Engine, Machine):
                 target.slots[name] = self._cfunction(fn, kind, name, owner)
 
     def _load_prelude(self, name: str) -> None:
-        path = resources.files("pyio_core.prelude").joinpath(name)
-        if not path.is_file():
+        # a plain file read: importlib.resources costs ~60 ms to import in Pyodide
+        path = os.path.join(os.path.dirname(__file__), "prelude", name)
+        if not os.path.isfile(path):
             return
-        self.do_string(path.read_text(encoding="utf-8"), label=name)
+        with open(path, encoding="utf-8") as f:
+            self.do_string(f.read(), label=name)
 
     # -- small helpers used everywhere -----------------------------------------------------
     def bool(self, flag) -> IoObject:

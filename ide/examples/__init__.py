@@ -5,8 +5,8 @@ A file's first line is a ``// Title: description`` comment; files sort by their 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from importlib import resources
 
 
 @dataclass
@@ -17,12 +17,15 @@ class Example:
 
 
 def load() -> list[Example]:
-    """Every example, in gallery order."""
+    """Every example, in gallery order. (Plain file reads: importlib.resources costs ~60 ms
+    to import in Pyodide, at the IDE's start.)"""
+    here = os.path.dirname(__file__)
     found = []
-    for entry in sorted(resources.files(__name__).iterdir(), key=lambda p: p.name):
-        if entry.name.endswith(".io"):
-            code = entry.read_text(encoding="utf-8")
+    for name in sorted(os.listdir(here)):
+        if name.endswith(".io"):
+            with open(os.path.join(here, name), encoding="utf-8") as f:
+                code = f.read()
             first = code.splitlines()[0] if code else ""
-            title = first.removeprefix("//").split(":")[0].strip() or entry.name
-            found.append(Example(entry.name[:-3], title, code))
+            title = first.removeprefix("//").split(":")[0].strip() or name
+            found.append(Example(name[:-3], title, code))
     return found

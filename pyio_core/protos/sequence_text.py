@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import json
 import math
 import re
@@ -313,6 +312,8 @@ def to_base(S, t, base):
 @P("hash")
 def hash_(S, t):
     data = text(S, t).encode("utf-8", "surrogatepass")
+    import hashlib  # on use: it loads every hash module, costly in Pyodide
+
     return float(int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little"))
 
 
