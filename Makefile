@@ -32,7 +32,7 @@ help:
 	@echo "make serve   - set up, build build/site and serve it on http://localhost:$(PORT)"
 	@echo "make test    - set up, build the offline Pyodide dist, run ruff + all tests"
 	@echo "make dist    - build/pyodide: Pyodide runtime + pyio/lark/pytest wheels"
-	@echo "make site    - build/site: static/ + pyodide/ + pyscript/"
+	@echo "make site    - build/site: static/ + pyodide/ + pyscript/ + pyio.zip"
 	@echo "make bench   - benchmarks: pyio beside Python, on CPython and in Pyodide"
 	@echo "make fuzz    - run fuzz/run.py (if present)"
 	@echo "make clean   - remove build/ (keeps .venv, node_modules and caches)"
