@@ -274,12 +274,12 @@ def _read_whole(f: IoFile) -> str:
         raise IoError(f"unable to read file '{f.path}'") from None
 
 
-@P("contents", "asBuffer")
+@P.gen("contents", "asBuffer")
 def contents(S, t):
     f = need_file(S, t)
     if f.std == "in":
         lines = []
-        while (line := S.host.read_line()) is not None:
+        while (line := (yield from S.host.input_line(S))) is not None:
             lines.append(line + "\n")
         return new_mutable(S, "".join(lines))
     return new_mutable(S, _read_whole(f))

@@ -130,6 +130,12 @@ def test_read_lines_from_standard_input():
     assert host.output == 'list("a", "b")\n'
 
 
+def test_contents_of_standard_input_reads_to_the_end():
+    host = CaptureHost(["x", "y"])
+    Interpreter(host=host).do_string("File standardInput contents print")
+    assert host.output == "x\ny\n"
+
+
 def test_readline_prompts_and_answers_the_line():
     host = CaptureHost(["Ada"])
     Interpreter(host=host).do_string('name := ReadLine readLine("Name? ")\n'
