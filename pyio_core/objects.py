@@ -12,7 +12,10 @@ from __future__ import annotations
 class IoObject:
     """A plain Io object. Subclasses add a payload (list items, map entries, ...)."""
 
-    __slots__ = ("slots", "protos", "__weakref__")
+    # ``leaf``: set True on a new clone (and on activation locals) until something uses it
+    # as a proto; a slot added to a leaf cannot change where a walk through protos ends, so
+    # it needs no shape report (see Engine.set_slot). Unset means "maybe a proto".
+    __slots__ = ("slots", "protos", "leaf", "__weakref__")
 
     def __init__(self, protos: list, slots: dict | None = None) -> None:
         self.slots = {} if slots is None else slots
@@ -27,6 +30,12 @@ class Locals(IoObject):
     """
 
     __slots__ = ()
+
+
+def used_as_proto(p) -> None:
+    """``p`` is going into a protos list: slots added to it now change lookups."""
+    if isinstance(p, IoObject):
+        p.leaf = False
 
 
 def lookup_in(obj: IoObject, name: str):

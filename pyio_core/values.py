@@ -176,6 +176,8 @@ def raw_clone(proto: IoObject) -> IoObject:
     new = cls.__new__(cls)
     new.slots = {}
     new.protos = [proto]
+    new.leaf = True
+    proto.leaf = False
     copy = CLONE_PAYLOAD.get(cls)
     if copy is not None:
         copy(proto, new)

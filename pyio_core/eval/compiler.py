@@ -117,9 +117,10 @@ class _Gen:
                 if name not in self.V:
                     self.V[name] = f"l{len(self.V)}"
 
-    def nonlocals(self) -> list[str]:
-        """The closure variables run() assigns: the shared cells and the walk caches."""
-        return ["T", "SH", *(f"{w}{x}" for w in self.walks for x in "sph")]
+    def walk_globals(self) -> str:
+        """The walk caches run() assigns: globals of this unit (closure variables would be
+        copied into every activation's frame)."""
+        return ", ".join(f"{w}{x}" for w in self.walks for x in "sph")
 
     def var(self, prefix: str) -> str:
         self.n += 1
@@ -336,9 +337,11 @@ class _Gen:
         self.emit(depth + 2, f"{w}s = SH")
         self.emit(depth + 2, f"{w}p = _p[0]")
 
-    def new_slot_check(self, slots: str, key: str, depth: int) -> None:
-        """Before a store that may create a slot: report it to the shape counter."""
-        self.emit(depth, f"if {key} not in {slots}: SH += 1")
+    def new_slot_check(self, obj: str, key: str, depth: int) -> None:
+        """Before a store that may create a slot: report it to the shape counter (a leaf,
+        nobody's proto, need not)."""
+        self.emit(depth, f"if {key} not in {obj}.slots and not getattr({obj}, 'leaf', False): "
+                         "SH += 1")
 
     # -- loop lookup caches --------------------------------------------------------------
     # Inside an inlined loop, what a name sent to the context resolves to beyond the
@@ -479,7 +482,7 @@ class _Gen:
                 self.emit(depth, f"elif {v} is SET_SLOT and {plain}:")
                 a = self.chain(args[1], "L", depth + 1)
                 self.changed(depth + 1, None if name == "self" else f"{tv} is not L")
-                self.new_slot_check(f"{tv}.slots", key, depth + 1)
+                self.new_slot_check(tv, key, depth + 1)
                 self.emit(depth + 1, f"{tv}.slots[{key}] = {r} = {a}")
             else:
                 self.emit(depth, f"elif ({v} is LOCALS_UPDATE or {v} is UPDATE_SLOT) and {plain}:")
@@ -505,13 +508,13 @@ class _Gen:
                 self.changed(depth + 1)
             self.emit(depth + 1, f"{r} = {pv} = {a}")
             self.emit(depth + 1, "if L is not None:")
-            self.new_slot_check("Ls", key, depth + 2)
+            self.new_slot_check("L", key, depth + 2)
             self.emit(depth + 2, f"Ls[{key}] = {a}")
             self.emit(depth, f"elif {v} is SET_SLOT and {tv}.__class__ is not float and "
                              f"{tv}.__class__ is not str:")
             a = self.chain(a_msg, "L", depth + 1)
             self.changed(depth + 1)
-            self.new_slot_check(f"{tv}.slots", key, depth + 1)
+            self.new_slot_check(tv, key, depth + 1)
             self.emit(depth + 1, f"{tv}.slots[{key}] = {r} = {a}")
             return
         self.emit(depth, f"elif {v} is LOCALS_UPDATE and ({tv} is None or {tv} is L):")
@@ -620,12 +623,12 @@ class _Gen:
         if pv is not None:
             self.emit(depth, f"{pv} = {value}")
             self.emit(depth, "if L is not None:")
-            self.new_slot_check("Ls", repr(name), depth + 1)
+            self.new_slot_check("L", repr(name), depth + 1)
             self.emit(depth + 1, f"Ls[{name!r}] = {value}")
             return
         if self.mode == ENTRY_V:  # not virtual after all: the Locals must exist
             self.sync_out(depth)
-        self.new_slot_check("Ls", repr(name), depth)
+        self.new_slot_check("L", repr(name), depth)
         self.emit(depth, f"Ls[{name!r}] = {value}")
 
     def inline_foreach(self, m, r: str, depth: int) -> None:
@@ -701,7 +704,7 @@ def compile_chain(S, m, single: bool = False):
     r = g.chain(m, "L", 3, single)
     head = [
         "    def run(L, t):",
-        f"        nonlocal {', '.join(g.nonlocals())}",
+        "        nonlocal T, SH",
         "        if t is not L:",  # compiled code assumes the usual case, target == locals
         "            return (yield from S.eval_chain(M0, L, t))",
         "        Ls = L.slots",
@@ -765,6 +768,7 @@ def compile_entry(S, blk):
             "        call = Ls['call'] = Call(CALLP, CL, m, target, blk, S.coro)",
             *(f"        Ls[{name!r}] = a{i}" for i, name in enumerate(names)),
             "        L = Locals(LOCP, Ls)",
+            "        L.leaf = True",
         ]
     r = g.chain(body, "L", 3)
     head += [
@@ -818,14 +822,12 @@ def _writer(S, names: list[str]):
 
     def write(L, *values):
         if L is None:
-            L = Locals(protos, {})  # new: nothing can have cached a walk through it
-            fresh = True
-        else:
-            fresh = False
+            L = Locals(protos, {})
+            L.leaf = True
         slots = L.slots
         for n, v in zip(names, values):
             if v is not UNSET:
-                if not fresh and n not in slots:
+                if n not in slots and not L.leaf:
                     shape.cell_contents += 1
                 slots[n] = v
         return L
@@ -854,16 +856,14 @@ _INTERNAL = [
 def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
     if not g.inits:  # no loop lookup cache reads EP: drop the bookkeeping
         g.lines = [line for line in g.lines if not line.endswith("EP += 1")]
-    consts = ", ".join(f"k{i}" for i in range(len(g.consts)))
-    if g.walks:  # the entry's header names only T and SH: add the walk caches
-        head = [line.replace("nonlocal T, SH", f"nonlocal {', '.join(g.nonlocals())}")
-                for line in head]
+    if g.walks:
+        head = [head[0], f"        global {g.walk_globals()}", *head[1:]]
+    # Constants and caches are globals of this unit; only the cells every unit shares
+    # (ticks, shape, depth limit) are closure variables (each is copied into every frame).
     src = "\n".join(
         [
-            "def make(S, K):",
-            f"    {consts}{',' if consts else ''} = K" if consts else "    pass",
+            "def make(S):",
             "    T = MAXD = SH = 0",
-            *(f"    {w}s = -1; {w}p = {w}h = None" for w in g.walks),
             *head,
             *g.lines,
             *tail,
@@ -912,7 +912,10 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
         **extra,
     }
     exec(compile(src, f"<io {m.label}:{m.line}>", "exec"), ns)
-    run = ns["make"](S, g.consts)
+    ns.update((f"k{i}", c) for i, c in enumerate(g.consts))
+    for w in g.walks:
+        ns[f"{w}s"], ns[f"{w}p"], ns[f"{w}h"] = -1, None, None
+    run = ns["make"](S)
     # share the interpreter's tick and depth-limit cells instead of this unit's own
     code = run.__code__
     shared = {"T": S.tick, "MAXD": S.depth_cell, "SH": S.shape}

@@ -85,14 +85,18 @@ class Engine:
         self.shape.cell_contents += 1
 
     def set_slot(self, obj, name: str, value) -> None:
-        """``obj``'s slot ``name`` := ``value``, reporting a new slot."""
+        """``obj``'s slot ``name`` := ``value``, reporting a new slot (unless ``obj`` is
+        a leaf: nobody's proto)."""
         slots = obj.slots
-        if name not in slots:
+        if name not in slots and not getattr(obj, "leaf", False):
             self.shape.cell_contents += 1
         slots[name] = value
 
-    def reshaped_unless(self, slots: dict, *names) -> None:
+    def reshaped_unless(self, obj, *names) -> None:
         """Loop primitives bind variables in a context: report the ones that are new."""
+        if getattr(obj, "leaf", False):
+            return
+        slots = obj.slots
         for n in names:
             if n is not None and n not in slots:
                 self.shape.cell_contents += 1
@@ -360,6 +364,7 @@ class Engine:
                 for i, name in enumerate(names):
                     slots[name] = args[i] if i < len(args) else nil
         loc = Locals(self.locals_protos, slots)
+        loc.leaf = True
         d = co.depth + 1
         if d > self.max_depth:
             raise self.depth_error()

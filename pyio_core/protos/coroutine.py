@@ -23,7 +23,7 @@ import weakref
 from ..errors import IoError, IoInterrupt, IoRaise
 from ..eval.requests import PARK, Resume
 from ..message import Message
-from ..objects import IoObject, Locals
+from ..objects import IoObject, Locals, used_as_proto
 from ..registry import Prims
 from ..values import Block, Call, Coroutine, IoList
 from .exception import format_report
@@ -493,6 +493,8 @@ def become(S, t, v):
         raise IoError("Primitives cannot become new values")
     if t is v:
         return t
+    used_as_proto(t)  # t and v may now share one slots dict: neither is a leaf any more
+    used_as_proto(v)
     if v.__class__ is IoObject:
         t.slots = v.slots
         t.protos = v.protos

@@ -14,7 +14,7 @@ import re
 import time
 
 from ..errors import IoError
-from ..objects import IoObject
+from ..objects import IoObject, used_as_proto
 from ..registry import Prims
 from .duration import IoDuration, duration_arg, new_duration
 from .number import c_int, num
@@ -391,6 +391,7 @@ def subtract_in_place(S, t, d):
 
 
 def _copy(S, d: IoDate) -> IoDate:
+    used_as_proto(d)
     new = IoDate([d])
     new.clone_from(d)
     return new

@@ -9,7 +9,7 @@ and ``signal`` (prelude/Exception.io) calls the nearest matching one at the sign
 from __future__ import annotations
 
 from ..errors import IoRaise, IoStop
-from ..objects import IoObject
+from ..objects import IoObject, used_as_proto
 from ..registry import Prims
 from ..values import Coroutine, IoExceptionObj
 from .object import clone
@@ -23,6 +23,7 @@ def new_exception(S, text: str, m, kind: str = "Exception", target=None):
     proto = S.core.slots.get(kind, S.Exception)
     if not isinstance(proto, IoExceptionObj):
         proto = S.Exception
+    used_as_proto(proto)
     exc = IoExceptionObj([proto])
     exc.slots["error"] = text
     if S.coro is not None:

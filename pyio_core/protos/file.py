@@ -358,7 +358,7 @@ def _each(S, L, m, items):
     value_name, body = args[-2].name, args[-1]
     r = S.nil
     slots = L.slots
-    S.reshaped_unless(slots, index_name, value_name)
+    S.reshaped_unless(L, index_name, value_name)
     for i, item in enumerate(items):
         if index_name is not None:
             slots[index_name] = float(i)

@@ -71,8 +71,7 @@ def for_(S, t, L, m):
     r = S.nil
     i = start
     slots = L.slots
-    if name not in slots:
-        S.reshaped()
+    S.reshaped_unless(L, name)
     while (i <= end) if step > 0 else (i >= end):
         slots[name] = i
         r, stop = yield from S.loop_body(body, L)

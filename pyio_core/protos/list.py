@@ -17,6 +17,7 @@ from functools import cmp_to_key
 
 from ..errors import IoError
 from ..message import Message
+from ..objects import used_as_proto
 from ..registry import EAGER, Prims
 from ..values import Block, CFunction, IoList, MutableSeq
 from .number import format_number, num
@@ -59,6 +60,8 @@ def _need_args(values: tuple, text: str = "requires at least one argument") -> N
 def _sibling(t: IoList, items: list) -> IoList:
     """A new list of ``t``'s kind, as ``t clone`` makes upstream, without making ``t`` its
     proto when ``t`` is a plain instance (chains would grow with every ``l := l map(...)``)."""
+    if t.slots:
+        used_as_proto(t)
     return IoList([t] if t.slots else t.protos, items)
 
 
@@ -193,7 +196,7 @@ def run_body(S, items: list, L, names, body, visit, reverse: bool = False, keep:
     iname, vname = names
     slots = loop_slots(S, L) if vname is not None else None
     if slots is not None:
-        S.reshaped_unless(slots, iname, vname)
+        S.reshaped_unless(L, iname, vname)
     saved = None if keep or slots is None else _save(slots, names)
     r = S.nil
     loop_body = S.loop_body
@@ -342,7 +345,7 @@ def _reduce(S, L, m, items: list):
         return acc
     aname, iname, body = args[0].name, args[1].name, args[2]
     slots = loop_slots(S, L)
-    S.reshaped_unless(slots, aname, iname)
+    S.reshaped_unless(L, aname, iname)
     saved = _save(slots, (aname, iname))
     try:
         for x in items:

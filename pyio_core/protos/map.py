@@ -10,7 +10,7 @@ key and value names bound in the caller's locals.
 from __future__ import annotations
 
 from ..errors import IoError
-from ..objects import IoObject
+from ..objects import IoObject, used_as_proto
 from ..registry import Prims
 from ..values import IoMap
 from .list import foreach_forms, index_of, loop_slots
@@ -144,6 +144,8 @@ def merge_in_place(S, t, other):
 
 @P("merge")
 def merge(S, t, other):
+    if t.slots:
+        used_as_proto(t)
     merged = IoMap([t] if t.slots else t.protos, dict(_map(S, t, "merge")))  # as `clone`
     merged.map.update(need_map(S, other, "merge").map)
     return merged
@@ -169,7 +171,7 @@ def _pairs(S, t, L, method: str, names, until=None):
     kname, vname, body = names
     slots = loop_slots(S, L) if kname is not None or vname is not None else None
     if slots is not None:
-        S.reshaped_unless(slots, kname, vname)
+        S.reshaped_unless(L, kname, vname)
     done = []
     r = S.nil
     for k in list(mp):

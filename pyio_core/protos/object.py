@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import IoError, IoReturn
 from ..message import Message
-from ..objects import IoObject, Locals, lookup_context
+from ..objects import IoObject, Locals, lookup_context, used_as_proto
 from ..registry import LAZY, Prims
 from ..values import ActivatableObject, Block, Call, CFunction, raw_clone
 from .printing import simple_repr
@@ -263,6 +263,7 @@ def as_proto(S, p):
 @P("setProto")
 def set_proto(S, t, p):
     need_obj(S, t, "setProto").protos = [as_proto(S, p)]
+    used_as_proto(p)
     S.reshaped()
     return t
 
@@ -271,6 +272,8 @@ def set_proto(S, t, p):
 def set_protos(S, t, lst):
     items = S.need_list(lst, "setProtos").items
     need_obj(S, t, "setProtos").protos = [as_proto(S, p) for p in items]
+    for p in items:
+        used_as_proto(p)
     S.reshaped()
     return t
 
@@ -279,6 +282,7 @@ def set_protos(S, t, lst):
 def append_proto(S, t, p):
     o = need_obj(S, t, "appendProto")
     o.protos = o.protos + [as_proto(S, p)]
+    used_as_proto(p)
     S.reshaped()
     return t
 
@@ -287,6 +291,7 @@ def append_proto(S, t, p):
 def prepend_proto(S, t, p):
     o = need_obj(S, t, "prependProto")
     o.protos = [as_proto(S, p)] + o.protos
+    used_as_proto(p)
     S.reshaped()
     return t
 
@@ -465,6 +470,7 @@ def lexical_do(S, t, L, m):
     o = need_obj(S, t, "lexicalDo")
     if m.args:
         o.protos = o.protos + [L]
+        used_as_proto(L)
         S.reshaped()
         try:
             yield from S.eval_chain(m.args[0], o, o)

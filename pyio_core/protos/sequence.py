@@ -150,7 +150,7 @@ def foreach(S, t, L, m):
     value_name = args[-2].name
     body = args[-1]
     slots = L.slots
-    S.reshaped_unless(slots, index_name, value_name)
+    S.reshaped_unless(L, index_name, value_name)
     r = S.nil
     for i, v in enumerate(values):
         if index_name is not None:

@@ -256,7 +256,7 @@ def foreach(S, t, L, m):
         raise IoError("[Vector foreach] requires 1 arguments\n")
     body = args[-1]
     names = [a.name for a in args[:-1]]
-    S.reshaped_unless(L.slots, *names)
+    S.reshaped_unless(L, *names)
     r = S.nil
     for i, x in enumerate(list(items)):
         value = float(x)

@@ -297,3 +297,26 @@ def test_loop_variables_bound_by_primitives_shadow_cached_walks():
         "ask(o) println\n"
     )
     assert out == "from the loop\n"
+
+
+@pytest.mark.parametrize("setup, change, expected", [
+    # a clone is a leaf until it is cloned itself: then a slot added to it must count
+    ("b := Base clone; r := b clone", 'b greet := "b"', "b"),
+    # ... or made a proto by setProto / appendProto
+    ("x := Base clone; r := Object clone; r setProto(x)", 'x greet := "x"', "x"),
+    ("x := Base clone; r := Object clone; r appendProto(x); r removeProto(Object)",
+     'x greet := "x"', "x"),
+    # a List used as the proto of the list `map` makes from it
+    ('l := List clone append(1); l own := 1; List greet := "List"; r := l map(v, v)',
+     'l greet := "l"', "l"),
+])
+def test_a_leaf_that_becomes_a_proto_reports_its_new_slots(setup, change, expected):
+    out = run(
+        'Base := Object clone do(greet := "base")\n'
+        f"{setup}\n"
+        "ask := method(o, o greet)\n"
+        + HOT.format(call="ask(r)")
+        + f"{change}\n"
+        "ask(r) println\n"
+    )
+    assert out == expected + "\n"
