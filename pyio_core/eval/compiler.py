@@ -340,7 +340,8 @@ class _Gen:
     def new_slot_check(self, obj: str, key: str, depth: int) -> None:
         """Before a store that may create a slot: report it to the shape counter (a leaf,
         nobody's proto, need not)."""
-        self.emit(depth, f"if {key} not in {obj}.slots and not getattr({obj}, 'leaf', False): "
+        slots = "Ls" if obj == "L" else f"{obj}.slots"
+        self.emit(depth, f"if {key} not in {slots} and not getattr({obj}, 'leaf', False): "
                          "SH += 1")
 
     # -- loop lookup caches --------------------------------------------------------------
