@@ -176,7 +176,8 @@ class _Gen:
             self.covered.append(m)
             return self.const(m.cached)
         r = self.var("r")
-        self.emit(depth, f"{r} = {'SELF' if target == 'L' and self.mode == ENTRY_V else target}")
+        if m.name == ";" and m.cached is None:  # otherwise the first message sets r
+            self.emit(depth, f"{r} = {'SELF' if target == 'L' and self.mode == ENTRY_V else target}")
         t = target
         while m is not None:
             self.covered.append(m)
@@ -226,8 +227,12 @@ class _Gen:
         if a.cached is not None:
             av = self.const(a.cached)
             checks = "" if a.cached.__class__ is float else f" and {av}.__class__ is float"
-        else:
+        elif a.name in self.V:
             av = self.V[a.name]
+            checks = f" and {av}.__class__ is float"
+        else:  # a slot of the context: reading it has no effect (a miss takes the send)
+            av = self.var("a")
+            self.emit(depth, f"{av} = Ls.get({a.name!r})")
             checks = f" and {av}.__class__ is float"
         op = f"OP_{_OP_NAMES[m.name]}"
         self.emit(depth, f"if {t}.__class__ is float{checks} and NUMS.get({m.name!r}) is {op}:")
@@ -236,8 +241,10 @@ class _Gen:
         self.send(m, t, r, depth + 1)
 
     def is_simple(self, a) -> bool:
-        """An operand whose evaluation has no effects: a literal or a virtual local read."""
-        return a.next is None and (a.cached is not None or (not a.args and a.name in self.V))
+        """An operand whose evaluation has no effects: a literal, a virtual local read, or
+        (where the context's slots are at hand) a read of one of those."""
+        return a.next is None and (a.cached is not None or (not a.args and (
+            a.name in self.V or self.mode != ENTRY_V)))
 
     def lookup(self, m, t: str, tv: str, v: str, depth: int) -> None:
         """Emit the slot lookup. In virtual mode ``tv`` stays None when the Locals proto
@@ -657,7 +664,11 @@ class _Gen:
         self.emit(depth, f"{step} = {self.chain(args[3], 'L', depth) if len(args) == 5 else 1.0}")
         self.emit(depth, f"check_for(S, {i}, {end}, {step})")
         self.emit(depth, f"{r} = NIL")
-        self.emit(depth, f"while ({i} <= {end}) if {step} > 0 else ({i} >= {end}):")
+        known = args[3].cached if len(args) == 5 and args[3].next is None else 1.0
+        if known.__class__ is float and known != 0:
+            self.emit(depth, f"while {i} {'<=' if known > 0 else '>='} {end}:")
+        else:
+            self.emit(depth, f"while ({i} <= {end}) if {step} > 0 else ({i} >= {end}):")
         self.bind_loop_var(args[0].name, i, depth + 1)
         self.loop_body(args[-1], r, depth + 1)
         self.emit(depth + 1, f"{i} += {step}")
