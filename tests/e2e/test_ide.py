@@ -9,7 +9,7 @@ import time
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from conftest import IDE
+from idepage import IDE
 from webtools import chrome
 
 from ide import examples
