@@ -349,8 +349,10 @@ def read_to_buffer_length(S, t, buffer, n):
     return float(len(data))
 
 
-def _each(S, L, m, items):
-    """Runs ``m``'s body for each item: ``(value, body)`` or ``(index, value, body)``."""
+def _each(S, L, m, next_item):
+    """Runs ``m``'s body for each item: ``(value, body)`` or ``(index, value, body)``.
+    ``next_item()`` is a generator answering the next item, or None after the last: an item
+    may have to wait (a line typed in the IDE's console)."""
     args = m.args
     if len(args) < 2:
         raise IoError(f"{m.name} requires 2 or 3 arguments")
@@ -359,13 +361,15 @@ def _each(S, L, m, items):
     r = S.nil
     slots = L.slots
     S.reshaped_unless(L, index_name, value_name)
-    for i, item in enumerate(items):
+    i = 0
+    while (item := (yield from next_item())) is not None:
         if index_name is not None:
             slots[index_name] = float(i)
         slots[value_name] = item
         r, stop = yield from S.loop_body(body, L)
         if stop == "break":
             break
+        i += 1
     return r
 
 
@@ -373,8 +377,14 @@ def _each(S, L, m, items):
 def foreach(S, t, L, m):
     """``foreach([index,] byte, body)`` over the bytes left in the open file."""
     fh = need_open(need_file(S, t))
-    data = fh.read() if fh is not None else b""
-    return (yield from _each(S, L, m, (float(b) for b in data)))
+    data = iter(fh.read() if fh is not None else b"")
+
+    def next_byte():
+        b = next(data, None)
+        return None if b is None else float(b)
+        yield  # a generator that never waits
+
+    return (yield from _each(S, L, m, next_byte))
 
 
 @P.lazy("foreachLine")
@@ -386,12 +396,12 @@ def foreach_line(S, t, L, m):
     if opened:
         _open(S, f, None, "r")
 
-    def lines():
-        while (line := _read_line(S, f)) is not None:
-            yield new_mutable(S, line)
+    def next_line():
+        line = yield from _next_line(S, f)
+        return None if line is None else new_mutable(S, line)
 
     try:
-        return (yield from _each(S, L, m, lines()))
+        return (yield from _each(S, L, m, next_line))
     finally:
         if opened:
             close(S, f)

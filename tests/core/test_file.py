@@ -184,6 +184,30 @@ def test_input_parks_only_the_reading_coroutine():
     assert co.finished and host.output == "? hi!\nnil?\n"
 
 
+def test_foreach_line_on_stdin_waits_for_each_line():
+    host = ParkingHost()
+    it = Interpreter(host=host)
+    co = it.start('File standardInput foreachLine(i, line, writeln(i, ": ", line))\n'
+                  '"done" println')
+    for typed in ("first", "second"):
+        it.run_slice()
+        assert not co.finished and host.waiting
+        it.external_waits -= 1
+        it.wake(host.waiting.pop(), typed)
+    it.run_slice()
+    it.external_waits -= 1
+    it.wake(host.waiting.pop(), None)  # end of input
+    it.run_slice()
+    assert co.finished and host.output == "0: first\n1: second\ndone\n"
+
+
+def test_foreach_line_and_foreach_byte_on_files(io, tmp_path):
+    out = io('f := File with("lines.txt") open; f write("a\\nbc\\n"); f close\n'
+             'File with("lines.txt") foreachLine(i, l, writeln(i, " ", l))\n'
+             'File with("lines.txt") open foreach(b, write(b, " ")); "" println')
+    assert out == ["0 a", "1 bc", "97 10 98 99 10 "]
+
+
 # -- Directory -----------------------------------------------------------------------------
 def test_directory_create_and_list(io, tmp_path):
     out = io('d := Directory with("sub")\n'
