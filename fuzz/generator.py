@@ -102,12 +102,15 @@ class ProgramGenerator:
     def program(self, statements: int | None = None) -> str:
         n = statements if statements is not None else self.r.randint(1, 8)
         sep = self.r.choice(("\n", "\n", "; ", "\n\n"))
-        # most statements are wrapped in try, so one error does not end the program
-        code = sep.join(f"try({st})" if self.chance(0.6) else st
-                        for st in (self.statement() for _ in range(n)))
+        code = sep.join(self.statements(n))
         if self.chance(0.08):
             code = self.damage(code)
         return code
+
+    def statements(self, n: int) -> list[str]:
+        """``n`` statements; most are wrapped in try, so one error does not end the program."""
+        return [f"try({st})" if self.chance(0.6) else st
+                for st in (self.statement() for _ in range(n))]
 
     def statement(self) -> str:
         kind = self.r.randint(0, 11)
@@ -342,6 +345,25 @@ def generate(r: Chooser, depth: int | None = None) -> str:
     expressions nest up to ``depth`` (2 to 6 at random by default)."""
     depth = r.randint(2, 6) if depth is None else depth
     return PROLOGUE + "\n" + ProgramGenerator(r, depth).program(r.randint(1, 12))
+
+
+def generate_hot(r: Chooser) -> str:
+    """A program for the differential run (``fuzz/run.py --differential``): the prologue and
+    random statements become the body of a method called three times, so the compiler
+    sees them hot (a method's activation compiles on its third call, its chains on their
+    second evaluation), with each statement's value shown and each turn's error printed.
+    Nothing is damaged: a parse error would hide the body from both runs."""
+    depth = r.randint(2, 6)
+    body = ProgramGenerator(r, depth).statements(r.randint(1, 12))
+    shown = "\n".join(f"    fzShow({st})" for st in [PROLOGUE, *body])
+    return (
+        'fzShow := method(v, fzV := "?"; try(fzV = if(getSlot("v") type == "Number" or '
+        'getSlot("v") type == "Sequence", getSlot("v"), getSlot("v") type)); '
+        'writeln("= ", fzV))\n'
+        f"fzBody := method(\n{shown}\n)\n"
+        'for(fzTurn, 1, 3, writeln("-- turn ", fzTurn); fzE := try(fzBody); '
+        'if(fzE, writeln("error: ", fzE error)))'
+    )
 
 
 # what the sweep passes: nothing, and values of every kind, including awkward ones

@@ -14,6 +14,8 @@ recurse without end. All of those are fine. What counts as a *finding* (a pyio b
 
 from __future__ import annotations
 
+import difflib
+import re
 import time
 import traceback
 from dataclasses import dataclass
@@ -37,6 +39,11 @@ class Budget:
     slice_seconds: float = 0.02
     slow_slice: float = 3.0  # one slice taking this long means a primitive never checks
     max_output: int = 200_000
+
+
+# For differential runs: each compile ends a slice (a compile costs thousands of sends), so
+# a hot program uses many slices quickly; only time says it runs too long.
+HOT_BUDGET = Budget(seconds=0.5, checks=1_000_000)
 
 
 @dataclass
@@ -131,3 +138,46 @@ def _run(it: Interpreter, co, budget: Budget) -> Outcome | None:
     if e is not None:
         return Outcome("finding", f"coroutine ended with {type(e).__name__}", repr(e))
     return None
+
+
+def run_differential(code: str, budget: Budget | None = None,
+                     worlds: tuple[Interpreter, Interpreter] | None = None) -> Outcome:
+    """Run ``code`` interpreted (``compile = False``) and as usual, and compare what a user
+    sees: the printed output, the kind of ending and the error's first line. A difference
+    is a compiler bug (the interpreter is the reference); so is any ordinary finding in
+    either run. A run cut short by the budget proves nothing: its kind is "inconclusive".
+    ``worlds`` are the two interpreters to use (fresh ones by default), plain one first."""
+    budget = budget or HOT_BUDGET
+    if worlds is None:
+        worlds = new_interpreter(budget), new_interpreter(budget)
+    seen = []
+    for it, compiled in zip(worlds, (False, True)):
+        it.compile = compiled
+        o = run_program(code, budget, it)
+        mode = "compiled" if compiled else "interpreted"
+        if o.finding is not None:
+            return Outcome("finding", f"{o.finding} ({mode})", o.detail)
+        if o.kind in ("interrupted", "exit"):
+            return Outcome("inconclusive")
+        seen.append((o.kind, _visible(it.host.output), _visible(o.detail.split("\n")[0])))
+    if seen[0] != seen[1]:
+        return Outcome("finding", "compiled code differs from the interpreter",
+                       _diff(seen[0], seen[1]))
+    return Outcome(seen[0][0])
+
+
+def _visible(text: str) -> str:
+    """Output with what legitimately differs between two runs (addresses) blanked."""
+    return _ADDRESS.sub("0xADDR", text)
+
+
+_ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
+
+
+def _diff(plain: tuple, compiled: tuple) -> str:
+    lines = [f"ending: interpreted {plain[0]}, compiled {compiled[0]}"]
+    if plain[2] != compiled[2]:
+        lines.append(f"error: interpreted {plain[2]!r}\n       compiled    {compiled[2]!r}")
+    lines += difflib.unified_diff(plain[1].splitlines(), compiled[1].splitlines(),
+                                  "interpreted", "compiled", lineterm="", n=2)
+    return "\n".join(lines)

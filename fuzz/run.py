@@ -1,6 +1,6 @@
 """Fuzz pyio: run N random Io programs and report every interpreter failure.
 
-    fuzz/run.py [-n 10000] [--seed 0] [--jobs CPUS] [--show SEED] [--sweep]
+    fuzz/run.py [-n 10000] [--seed 0] [--jobs CPUS] [--show SEED] [--sweep] [--differential]
 
 A run of 1000 programs or more ends with the sweep (``slot_sweep``): every core slot sent to
 the proto, a typical value, a payload-less object and nil, with awkward arguments.
@@ -11,6 +11,12 @@ ready-made interpreter: a program that wrecks its world (``Object removeAllProto
 disturb the next one, start-up is paid once per worker, and a program stuck where even the
 interrupt cannot reach it is killed by a watchdog and reported as a hang. Each child also
 gets a memory ceiling, so a runaway allocation fails inside pyio instead of on the machine.
+
+``--differential`` hunts compiler bugs instead: each program (``generate_hot``: random
+statements as the body of a method called three times) runs once interpreted
+(``Interpreter.compile = False``) and once as usual, and any difference in what it prints or
+how it ends is a finding (fuzz/harness.py ``run_differential``). Runs the budget cut short
+count as "inconclusive".
 
 Exit status 0 when every program behaved (see fuzz/harness.py for what a finding is).
 Findings go to stdout and to fuzz/findings/<seed>.io for turning into regression tests.
@@ -33,27 +39,37 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fuzz.generator import generate, slot_names, slot_sweep  # noqa: E402
-from fuzz.harness import Budget, Outcome, new_interpreter, run_program  # noqa: E402
+from fuzz.generator import generate, generate_hot, slot_names, slot_sweep  # noqa: E402
+from fuzz.harness import (  # noqa: E402
+    HOT_BUDGET, Budget, Outcome, new_interpreter, run_differential, run_program)
 
 WATCHDOG = 20.0  # seconds a forked child may take in all before it is killed
 MEMORY = 2 << 30  # address-space ceiling of each child
 FINDINGS = Path(__file__).resolve().parent / "findings"
 
 _base = None  # the worker's interpreter, forked for each program
+_plain = None  # --differential: a second one that never compiles
+_make = generate  # how a seed becomes a program
 
 
-def _init_worker() -> None:
-    global _base
+def _init_worker(differential: bool = False) -> None:
+    global _base, _plain, _make
     slot_names()
     _base = new_interpreter(Budget())
+    if differential:
+        _plain = new_interpreter(Budget())
+        _plain.compile = False
+        _make = generate_hot
 
 
 def _child(code: str, wfd: int) -> None:
     """In the forked child: run under a memory ceiling, send the outcome, exit at once."""
     try:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
-        o = run_program(code, Budget(), _base)
+        if _plain is not None:
+            o = run_differential(code, HOT_BUDGET, (_plain, _base))
+        else:
+            o = run_program(code, Budget(), _base)
         data = {"kind": o.kind, "finding": o.finding, "detail": o.detail[-4000:]}
     except BaseException as e:  # noqa: BLE001  (whatever happens must reach the parent)
         data = {"kind": "finding", "finding": f"harness failed: {type(e).__name__}: {e}",
@@ -64,7 +80,7 @@ def _child(code: str, wfd: int) -> None:
 
 def run_one(seed: int) -> tuple[int, dict]:
     """Program ``seed``'s verdict."""
-    return seed, run_forked(generate(random.Random(seed)))
+    return seed, run_forked(_make(random.Random(seed)))
 
 
 def run_forked(code: str) -> dict:
@@ -105,9 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sweep", action="store_true",
                     help="only the sweep: every core slot sent to odd receivers with odd "
                          "arguments (a full run does it after the programs)")
+    ap.add_argument("--differential", action="store_true",
+                    help="compare each (hot) program's run interpreted and compiled")
     args = ap.parse_args(argv)
     if args.show is not None:
-        print(generate(random.Random(args.show)))
+        make = generate_hot if args.differential else generate
+        print(make(random.Random(args.show)))
         return 0
     if args.sweep:
         return sweep(args.jobs)
@@ -115,18 +134,19 @@ def main(argv: list[str] | None = None) -> int:
     kinds: collections.Counter = collections.Counter()
     findings: list[tuple[int, dict]] = []
     start = time.monotonic()
-    with multiprocessing.get_context("fork").Pool(args.jobs, _init_worker) as pool:
+    with multiprocessing.get_context("fork").Pool(
+            args.jobs, _init_worker, (args.differential,)) as pool:
         for i, (seed, o) in enumerate(pool.imap_unordered(run_one, seeds, chunksize=8), 1):
             kinds[o["kind"]] += 1
             if o["kind"] == "finding":
                 findings.append((seed, o))
-                report(seed, Outcome(o["kind"], o["finding"], o["detail"]))
+                report(seed, Outcome(o["kind"], o["finding"], o["detail"]), args.differential)
             if i % 1000 == 0:
                 print(f"... {i} programs, {len(findings)} findings, "
                       f"{time.monotonic() - start:.0f}s", flush=True)
     summary = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
     print(f"{args.n} programs in {time.monotonic() - start:.0f}s: {summary}")
-    swept = sweep(args.jobs) if args.n >= 1000 else 0
+    swept = sweep(args.jobs) if args.n >= 1000 and not args.differential else 0
     return 1 if findings or swept else 0
 
 
@@ -151,9 +171,9 @@ def sweep(jobs: int) -> int:
     return 1 if bad else 0
 
 
-def report(seed: int, o: Outcome) -> None:
+def report(seed: int, o: Outcome, differential: bool = False) -> None:
     FINDINGS.mkdir(exist_ok=True)
-    code = generate(random.Random(seed))
+    code = (generate_hot if differential else generate)(random.Random(seed))
     (FINDINGS / f"{seed}.io").write_text(f"// {o.finding}\n{code}\n", encoding="utf-8")
     print(f"FINDING seed {seed}: {o.finding}\n{code}\n{o.detail[-1500:]}\n{'-' * 60}",
           flush=True)

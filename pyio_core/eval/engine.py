@@ -55,6 +55,10 @@ class Engine:
 
     # set up by the state: nil, Number, Sequence, locals protos, current coroutine...
 
+    # False: never compile, interpret everything (the reference semantics the compiler must
+    # match; ``fuzz/run.py --differential`` compares the two).
+    compile = True
+
     # The slice counter and the recursion limit live in cells that compiled code shares
     # (see compiler.py); these properties are the way everything else reaches them.
     @property
@@ -140,7 +144,7 @@ class Engine:
         code = m.code
         if code is None:
             h = m.hits = m.hits + 1
-            if h < HOT or L.__class__ in (float, str):
+            if h < HOT or L.__class__ in (float, str) or not self.compile:
                 return self.eval_chain(m, L, t)
             try:
                 code = m.code = compile_chain(self, m)
@@ -190,7 +194,8 @@ class Engine:
                         if args is None:
                             args = yield from self.eval_args(m, L)
                         r = self.call_eager(v, t, args)
-                    elif vc is CFunction and (v is self.for_prim or v is self.while_prim):
+                    elif vc is CFunction and (v is self.for_prim or v is self.while_prim) \
+                            and self.compile:
                         # a loop is hot by nature: run it compiled even on its first pass
                         r = yield from self.loop_code(m)(L, t)
                     elif vc is CFunction or (vc is Block and v.activatable) or vc is ActObj:
@@ -319,7 +324,7 @@ class Engine:
         body = blk.message
         if context is None and not plain:
             entry = body.entry
-            if entry is None and body.hits >= HOT:
+            if entry is None and body.hits >= HOT and self.compile:
                 try:
                     entry = body.entry = compile_entry(self, blk)
                     self.ticks = 0  # as in chain: a compile is slow, check for Stop soon
