@@ -320,3 +320,13 @@ def test_a_leaf_that_becomes_a_proto_reports_its_new_slots(setup, change, expect
         "ask(r) println\n"
     )
     assert out == expected + "\n"
+
+
+def test_a_loop_sent_to_another_receiver_inside_a_method_runs_the_primitive():
+    # `Lobby for(...)` in a method: the loop's target is not the context, which compiled
+    # loop code does not handle (it handed the send back to the interpreter, endlessly)
+    out = run(
+        "f := method(Lobby for(i, 1, 2, i println); 5 for)\n"
+        "e := try(f); e error println\n"
+    )
+    assert out == "1\n2\nfor requires at least 4 arguments: for(name, start, end, body)\n"
