@@ -612,8 +612,8 @@ class _Gen:
         self.emit(depth, "except IoBreak as _e:")
         self.emit(depth + 1, f"{r} = _e.value")
         self.emit(depth + 1, "break")
-        self.emit(depth, "except IoContinue:")
-        self.emit(depth + 1, "pass")
+        self.emit(depth, "except IoContinue as _e:")  # the turn's value: continue's (nil)
+        self.emit(depth + 1, f"{r} = _e.value")
 
     def inline_while(self, m, r: str, depth: int) -> None:
         self.emit(depth, f"{r} = NIL")

@@ -330,3 +330,16 @@ def test_a_loop_sent_to_another_receiver_inside_a_method_runs_the_primitive():
         "e := try(f); e error println\n"
     )
     assert out == "1\n2\nfor requires at least 4 arguments: for(name, start, end, body)\n"
+
+
+@pytest.mark.parametrize("loop", [
+    "list(1, 2, 3) foreach(i, v, if(i > 1, continue); v)",
+    "for(i, 1, 3, if(i > 1, continue); i)",
+    "i := 0; while(i < 3, i = i + 1; if(i > 1, continue); i)",
+])
+def test_a_loop_whose_last_turn_continues_answers_nil(loop):
+    # the interpreter's loops take continue's value (nil) as the turn's; compiled loops
+    # kept the value of the last turn that ran to its end
+    out = run(f"f := method({loop})\n" + HOT.format(call="f println"))
+    assert out == "nil\n" * 5
+
