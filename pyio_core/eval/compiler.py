@@ -253,7 +253,7 @@ class _Gen:
         if t == "L" and self.mode == ENTRY_V:
             pv = self.V.get(m.name)
             d = depth
-            if pv is not None and not m.args:
+            if pv is not None:  # a local is found with or without arguments: `b(3)`
                 self.emit(d, f"{v} = {pv}")
                 self.emit(d, f"{tv} = None")
                 self.emit(d, f"if {v} is UNSET:")

@@ -343,3 +343,13 @@ def test_a_loop_whose_last_turn_continues_answers_nil(loop):
     out = run(f"f := method({loop})\n" + HOT.format(call="f println"))
     assert out == "nil\n" * 5
 
+
+def test_a_local_sent_with_arguments_is_still_the_local():
+    # `b(3)` where b is an argument of the method: the local holds the answer (a method
+    # is called, any other value is answered) even before the Locals object exists
+    out = run(
+        "apply := method(b, b(3))\n"
+        + HOT.format(call='apply(method(x, x * x)) print; apply(list(7)) first print')
+    )
+    assert out == "97" * 5
+
