@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from types import FunctionType
 
-from ..errors import PASS_THROUGH, IoBreak, IoContinue, IoError, IoRaise, IoStop
+from ..errors import PASS_THROUGH, IoBreak, IoContinue, IoError, IoRaise, IoReturn, IoStop
 from ..objects import IoObject, Locals, lookup_holder, lookup_in
 from ..registry import EAGER, LAZY
 from ..values import ActivatableObject, Block, Call, CFunction, IoList
@@ -591,6 +591,8 @@ class _Gen:
     def inline_return(self, m, r: str, depth: int) -> None:
         """``return x`` in an activation's own code: a Python return, no exception."""
         value = self.chain(m.args[0], "L", depth) if m.args else "NIL"
+        self.emit(depth, "if blk.pass_stops:")  # the return is the caller's (setPassStops)
+        self.emit(depth + 1, f"raise IoReturn({value})")
         if self.mode == ENTRY_L:
             self.emit(depth, "if call is not None and call.stop_status is not None:")
             self.emit(depth + 1, f"raise STOPS[call.stop_status]({value})")
@@ -896,6 +898,7 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
         "IoObject": IoObject,
         "STOPS": STOPS,
         "IoStop": IoStop,
+        "IoReturn": IoReturn,
         "EAGER": EAGER,
         "Locals": Locals,
         "lookup_in": lookup_in,

@@ -353,3 +353,14 @@ def test_a_local_sent_with_arguments_is_still_the_local():
     )
     assert out == "97" * 5
 
+
+def test_return_in_a_method_that_passes_stops_returns_from_its_caller():
+    # setPassStops(true): `return` ends the caller too, as upstream (the compiled return
+    # was a plain return from the method itself)
+    out = run(
+        'b := method(x, if(x > 1, return "early"); "late") setPassStops(true)\n'
+        'm := method(r := b(2); "after " .. r)\n'
+        + HOT.format(call="m println")
+    )
+    assert out == "early\n" * 5
+
