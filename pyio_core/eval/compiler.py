@@ -154,6 +154,8 @@ class _Gen:
             self.emit(depth, line)
             self.sync_in(depth)
         else:
+            if self.mode == ENTRY_L:  # as in activate: the callee's depth counts from ours
+                self.emit(depth, "S.coro.depth = d")
             self.emit(depth, line)
 
     def guarded(self, depth: int, line: str) -> None:
@@ -167,6 +169,14 @@ class _Gen:
             self.sync_in(depth + 1)
         else:
             self.emit(depth, line)
+
+    def gen_call(self, depth: int, line: str) -> None:
+        """A primitive that may run Io code (``delegateTo``): activations it starts count
+        their depth from ours, so it must be current (else the trampoline never takes
+        over and deep recursion ends in Python's own stack limit)."""
+        if self.mode != CHAIN:
+            self.emit(depth, "S.coro.depth = d")
+        self.guarded(depth, line)
 
     # -- chains ---------------------------------------------------------------------------
     def chain(self, m, target: str, depth: int, single: bool = False) -> str:
@@ -423,7 +433,7 @@ class _Gen:
             self.emit(d + 1, f"if {v}.kind == EAGER:")
             self.guarded(d + 2, f"{r} = {v}.fn({tv})")
             self.emit(d + 1, "else:")
-            self.guarded(d + 2, f"{r} = yield from {v}.fn({tv})")
+            self.gen_call(d + 2, f"{r} = yield from {v}.fn({tv})")
             self.emit(d, f"elif {vc} is Block and {v}.activatable and "
                          f"{v}.message.entry is not None{self.block_ok(v, tv)}:")
             self.call_block(v, tv, mc, [], r, d + 1)
@@ -438,7 +448,7 @@ class _Gen:
             self.emit(d + 1, f"if {vc} is CFunction and {v}.kind == EAGER:")
             self.guarded(d + 2, f"{r} = {v}.fn({tv}, {', '.join(args)})")
             self.emit(d + 1, f"elif {vc} is CFunction:")
-            self.guarded(d + 2, f"{r} = yield from {v}.fn({tv}, {', '.join(args)})")
+            self.gen_call(d + 2, f"{r} = yield from {v}.fn({tv}, {', '.join(args)})")
             self.emit(d + 1, "else:")
             self.call_block(v, tv, mc, args, r, d + 2)
         self.general(m, tv, v, r, mc, d, vc)

@@ -364,3 +364,24 @@ def test_return_in_a_method_that_passes_stops_returns_from_its_caller():
     )
     assert out == "early\n" * 5
 
+
+def test_deep_recursion_through_perform_in_a_method_that_uses_call():
+    # `perform` reaches `call`, so h keeps a real Locals; its depth must still reach the
+    # calls it makes, or the trampoline never takes over and Python's stack runs out
+    out = run(
+        'h := method(n, if(n == 0, 0, Lobby perform("h", n - 1) + 1))\n'
+        "h(3000) println\n"
+    )
+    assert out == "3000\n"
+
+
+def test_recursion_through_a_primitive_that_sends_counts_towards_the_limit():
+    # delegateTo (a primitive, called on the fast path) starts an activation of f again:
+    # its depth counts from f's, so the recursion limit is met, not Python's own stack
+    out = run(
+        "System setMaxRecursionDepth(3000)\n"
+        "f := method(call delegateTo(Lobby))\n"
+        "e := try(f); e error println\n"
+    )
+    assert out.startswith("Stack overflow: more than 3000 nested calls")
+
