@@ -622,10 +622,19 @@ class _Gen:
         self.emit(depth + 1, f"{r} = {self.chain(body, 'L', depth + 1)}")
         self.in_loop -= 1
         self.emit(depth, "except IoBreak as _e:")
+        self.stopped(depth + 1)
         self.emit(depth + 1, f"{r} = _e.value")
         self.emit(depth + 1, "break")
         self.emit(depth, "except IoContinue as _e:")  # the turn's value: continue's (nil)
+        self.stopped(depth + 1)
         self.emit(depth + 1, f"{r} = _e.value")
+
+    def stopped(self, depth: int) -> None:
+        """A break or continue may come out of a call that changed the locals (``true
+        ifTrue(x = 5; break)``) before its own read-back: read them now."""
+        if self.mode == ENTRY_V:
+            self.emit(depth, "if L is not None:")
+            self.sync_in(depth + 1)
 
     def inline_while(self, m, r: str, depth: int) -> None:
         self.emit(depth, f"{r} = NIL")

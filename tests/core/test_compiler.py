@@ -385,3 +385,14 @@ def test_recursion_through_a_primitive_that_sends_counts_towards_the_limit():
     )
     assert out.startswith("Stack overflow: more than 3000 nested calls")
 
+
+@pytest.mark.parametrize("loop, expected", [
+    ("for(i, 1, 3, true ifTrue(x = 5; break))", "5"),
+    ("for(i, 1, 3, true ifTrue(x = x + 1; continue); x = 100)", "3"),
+    ("list(1, 2) foreach(v, true ifTrue(x = x + 2; continue))", "4"),
+])
+def test_locals_changed_by_a_call_that_breaks_out_of_a_loop_are_kept(loop, expected):
+    # ifTrue (not inlined) sets x through the Locals object, then break/continue leaves it
+    # before the method reads its locals back
+    out = run(f"f := method(x := 0; {loop}; x)\n" + HOT.format(call="f print"))
+    assert out == expected * 5
