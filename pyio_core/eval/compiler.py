@@ -271,6 +271,8 @@ class _Gen:
             self.emit(d, "if L is None:")
             e = self.cache_open(tv, v, d + 1)
             self.emit(e, f"{v} = LPS.get({name})")
+            self.emit(e, f"if {v} is None and LOCO.protos:")  # a program gave Locals protos
+            self.emit(e + 1, f"{v} = lookup_in(LOCO, {name})")
             self.emit(e, f"{tv} = None")
             self.emit(e, f"if {v} is None:")
             self.emit(e + 1, f"{tv} = SELF")
@@ -322,6 +324,8 @@ class _Gen:
             self.emit(d, "if ISLOC:")
             d += 1
         self.emit(d, f"{v} = LPS.get({name})")
+        self.emit(d, f"if {v} is None and (L.protos is not LOCP or LOCO.protos):")
+        self.emit(d + 1, f"{v} = lookup_in(L, {name})")  # protos a program gave them
         self.emit(d, f"if {v} is None:")
         self.emit(d + 1, f"{tv} = Ls.get('self')")
         self.emit(d + 1, f"if {tv}.__class__ is IoObject:")
@@ -914,6 +918,7 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
         "CALLP": S.call_protos,
         "LOCP": S.locals_protos,
         "LPS": S.locals_slots,
+        "LOCO": S.LocalsProto,
         "IoObject": IoObject,
         "STOPS": STOPS,
         "IoStop": IoStop,

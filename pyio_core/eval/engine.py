@@ -122,6 +122,8 @@ class Engine:
         has the slot."""
         while t.__class__ is Locals:
             v = self.locals_slots.get(name)
+            if v is None and (t.protos is not self.locals_protos or self.LocalsProto.protos):
+                v = lookup_in(t, name)  # protos a program gave the Locals proto or t
             if v is not None:
                 return t, v
             s = t.slots.get("self")

@@ -396,3 +396,16 @@ def test_locals_changed_by_a_call_that_breaks_out_of_a_loop_are_kept(loop, expec
     # before the method reads its locals back
     out = run(f"f := method(x := 0; {loop}; x)\n" + HOT.format(call="f print"))
     assert out == expected * 5
+
+
+def test_protos_given_to_the_locals_proto_are_searched_before_self():
+    # as upstream: a name sent without a receiver in a method is looked up in the locals
+    # and their protos first (compiled code only looked at the Locals proto's own slots)
+    out = run(
+        'Foo := Object clone do(bar := "from Foo")\n'
+        "Core Locals appendProto(Foo)\n"
+        "f := method(bar)\n"
+        "g := method(thisLocalContext setProto(Object clone do(baz := 2)); baz)\n"
+        + HOT.format(call="f print; g print")
+    )
+    assert out == "from Foo2" * 5
