@@ -744,7 +744,10 @@ def compile_chain(S, m, single: bool = False):
         "        nonlocal T, SH",
         "        if t is not L:",  # compiled code assumes the usual case, target == locals
         "            return (yield from S.eval_chain(M0, L, t))",
-        "        Ls = L.slots",
+        "        try:",
+        "            Ls = L.slots",
+        "        except AttributeError:",  # a Number or string as context (performOn)
+        "            return (yield from S.eval_chain(M0, L, t))",
         "        ISLOC = L.__class__ is Locals",
         "        d = S.coro.depth if S.coro is not None else 0",
         "        D1 = d + 1",

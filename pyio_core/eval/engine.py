@@ -197,10 +197,10 @@ class Engine:
                             args = yield from self.eval_args(m, L)
                         r = self.call_eager(v, t, args)
                     elif vc is CFunction and (v is self.for_prim or v is self.while_prim) \
-                            and t is L and self.compile:
+                            and t is L and tc is not float and tc is not str and self.compile:
                         # a loop is hot by nature: run it compiled even on its first pass
-                        # (compiled code sends to its context only: `obj for(...)` is
-                        # left to the primitive)
+                        # (compiled code sends to a context with slots only: `obj for(...)`
+                        # and `3 do(while(...))` are left to the primitive)
                         r = yield from self.loop_code(m)(L, t)
                     elif vc is CFunction or (vc is Block and v.activatable) or vc is ActObj:
                         r = yield from self.activate_value(v, t, m, L)

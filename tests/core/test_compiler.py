@@ -409,3 +409,16 @@ def test_protos_given_to_the_locals_proto_are_searched_before_self():
         + HOT.format(call="f print; g print")
     )
     assert out == "from Foo2" * 5
+
+
+def test_compiled_code_run_with_a_number_as_its_context_falls_back():
+    # performOn's locals may be a Number: a compiled argument chain (or loop) must not
+    # take it for an object with slots
+    out = run(
+        "b := block(x, x)\n"
+        "msg := message(b(1 + 2))\n"
+        + HOT.format(call="b performOn(Lobby, Lobby, msg) print")
+        + "b performOn(Lobby, 5, msg) print\n"
+        "5 do(while(false, 1)) print\n"
+    )
+    assert out == "3" * 6 + "5"
