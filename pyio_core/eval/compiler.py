@@ -551,6 +551,11 @@ class _Gen:
             self.emit(d + 2, f"Ls[{key}] = {a}")
             self.emit(d, "else:")
             d += 1
+        # not a local of ours, unless made behind our back (`::=`, a callee's `call sender`)
+        self.emit(d, f"if L is not None and {key} in Ls:")
+        self.emit(d + 1, f"Ls[{key}] = {r} = {a}")
+        self.emit(d, "else:")
+        d += 1
         # not a local: Locals' updateSlot hands it to self
         self.changed(d)
         s, u = self.var("s"), self.var("u")

@@ -422,3 +422,14 @@ def test_compiled_code_run_with_a_number_as_its_context_falls_back():
         "5 do(while(false, 1)) print\n"
     )
     assert out == "3" * 6 + "5"
+
+
+def test_assigning_a_local_made_by_a_callee_updates_the_local():
+    # helper creates y in its caller's locals (call sender); `y = 7` must then update it,
+    # not go to self (where there is no y)
+    out = run(
+        "helper := method(call sender y := 5)\n"
+        "g := method(helper; y = 7; y)\n"
+        + HOT.format(call="g print")
+    )
+    assert out == "7" * 5
