@@ -357,13 +357,17 @@ def generate_hot(r: Chooser) -> str:
     random statements become the body of a method called three times, so the compiler
     sees them hot (a method's activation compiles on its third call, its chains on their
     second evaluation), with each statement's value shown and each turn's error printed.
+    The statements after the prologue may run in a loop the compiler inlines (``for``,
+    ``foreach``), where break and continue have a loop to act on.
     Nothing is damaged: a parse error would hide the body from both runs."""
     while True:  # values that differ from run to run (clocks, ids) would be false alarms
         depth = r.randint(2, 6)
         body = ProgramGenerator(r, depth).statements(r.randint(1, 12))
         if not any(word in st for st in body for word in UNSTABLE):
             break
-    shown = "\n".join(f"    fzShow({st})" for st in [PROLOGUE, *body])
+    loop = r.choice(("", "", "for(fzI, 1, 2, ", "list(1, 2) foreach(fzI, "))
+    shown = "\n".join(f"    fzShow({st})" for st in body)
+    shown = f"    fzShow({PROLOGUE})\n    {loop}\n{shown}\n    {')' if loop else ''}"
     return (
         'fzShow := method(v, fzV := "?"; try(fzV = if(getSlot("v") type == "Number" or '
         'getSlot("v") type == "Sequence", getSlot("v"), getSlot("v") type)); '
