@@ -14,13 +14,15 @@ recurse without end. All of those are fine. What counts as a *finding* (a pyio b
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
 import time
 import traceback
 from dataclasses import dataclass
 
-from pyio_core import CaptureHost, Interpreter
+from pyio_core import CaptureHost, Interpreter, state
+from pyio_core.protos import object as objects_prims
 from pyio_core.errors import IoExit, IoInterrupt, IoRaise
 from pyio_core.eval.machine import DONE, WAITING
 
@@ -153,7 +155,8 @@ def run_differential(code: str, budget: Budget | None = None,
     seen = []
     for it, compiled in zip(worlds, (False, True)):
         it.compile = compiled
-        o = run_program(code, budget, it)
+        with _stable_identity_order():
+            o = run_program(code, budget, it)
         mode = "compiled" if compiled else "interpreted"
         if o.finding is not None:
             return Outcome("finding", f"{o.finding} ({mode})", o.detail)
@@ -164,6 +167,35 @@ def run_differential(code: str, budget: Budget | None = None,
         return Outcome("finding", "compiled code differs from the interpreter",
                        _diff(seen[0], seen[1]))
     return Outcome(seen[0][0])
+
+
+@contextlib.contextmanager
+def _stable_identity_order():
+    """Objects of one kind with no natural order (``Object clone < Object clone``) compare by
+    identity, that is by address, which differs between two runs: order them by when each
+    was first compared instead, the same in both runs as long as the runs agree."""
+    first_seen: dict[int, tuple[object, int]] = {}
+
+    def rank(x) -> int:
+        got = first_seen.get(id(x))
+        if got is None:  # holding x keeps its id from being reused
+            got = first_seen[id(x)] = (x, len(first_seen))
+        return got[1]
+
+    def kind(x) -> int:
+        return objects_prims._TYPE_ORDER.get(x.__class__.__name__, objects_prims._OBJECT_RANK)
+
+    def compare(a, b) -> int:
+        if a is b or kind(a) != kind(b):
+            return original(a, b)
+        return (rank(a) > rank(b)) - (rank(a) < rank(b))
+
+    original = state.compare_unlike
+    state.compare_unlike = compare
+    try:
+        yield
+    finally:
+        state.compare_unlike = original
 
 
 def _visible(text: str) -> str:
