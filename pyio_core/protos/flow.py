@@ -134,6 +134,8 @@ def foreach_slot(S, t, L, m):
     slots = t.slots if hasattr(t, "slots") else {}
     r = S.nil
     target = L.slots if hasattr(L, "slots") else {}
+    if hasattr(L, "slots"):  # new names in the context: compiled walk caches must see them
+        S.reshaped_unless(L, key, value)
     for name in sorted(slots):
         if name not in slots:
             continue

@@ -433,3 +433,16 @@ def test_assigning_a_local_made_by_a_callee_updates_the_local():
         + HOT.format(call="g print")
     )
     assert out == "7" * 5
+
+
+def test_names_bound_by_foreach_slot_shadow_cached_walks():
+    # foreachSlot binds greet in the Lobby, on the way from an Object clone to Protos
+    out = run(
+        'Protos greet := "from Protos"\n'
+        "o := Object clone\n"
+        "ask := method(o, o greet)\n"
+        + HOT.format(call="ask(o)")
+        + 'Object clone do(k := "from the loop") foreachSlot(n, greet, nil)\n'
+        "ask(o) println\n"
+    )
+    assert out == "from the loop\n"
