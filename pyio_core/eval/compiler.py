@@ -801,9 +801,10 @@ def compile_entry(S, blk):
     if mode == ENTRY_V:
         head += [
             "        SELF = target if blk.scope is None else blk.scope",
+            # an argument (even one named self, as `method(self, ...)`) holds its value
             *(f"        {pv} = a{len(names) - 1 - names[::-1].index(name)}" if name in names
               else f"        {pv} = UNSET"
-              for name, pv in g.V.items() if name != "self"),
+              for name, pv in g.V.items() if name != "self" or name in names),
             "        L = None",
         ]
     else:

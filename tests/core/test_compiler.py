@@ -446,3 +446,8 @@ def test_names_bound_by_foreach_slot_shadow_cached_walks():
         "ask(o) println\n"
     )
     assert out == "from the loop\n"
+
+
+def test_an_argument_named_self_is_self():
+    out = run("g := method(self, x, self + x)\n" + HOT.format(call="g(42, 1) print"))
+    assert out == "43" * 5
