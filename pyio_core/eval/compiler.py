@@ -408,6 +408,7 @@ class _Gen:
         self.emit(depth, f"_m = {mc}")
         self.lookup(m, t, tv, v, depth)
         self.emit(depth, f"_t = {tv}")  # None: the Locals (see the entry's error handler)
+        self.site = (mc, tv)
         self.emit(depth, f"if {v} is None:")
         self.opaque(depth + 1, f"{r} = yield from S.forward({self.target_of(tv)}, {mc}, L)")
         k = len(m.args)
@@ -424,7 +425,7 @@ class _Gen:
             self.general(m, tv, v, r, mc, depth)
             return
         if k == 1 and m.name in _NUMBER_OPS and _size(m.args[0]) <= _DUP_LIMIT:
-            self.number_op(m, tv, v, r, depth)
+            self.number_op(m, tv, v, r, mc, depth)
         vc = self.var("c")
         self.emit(depth, "else:")
         d = depth + 1
@@ -448,7 +449,9 @@ class _Gen:
                          + f") or ({vc} is Block and {v}.activatable and "
                          f"len({v}.arg_names) >= {k} and {v}.message.entry is not None"
                          f"{self.block_ok(v, tv)}):")
+            start = len(self.lines)
             args = [self.chain(a, "L", d + 1) for a in m.args]
+            self.back_at(d + 1, mc, tv, start)
             self.emit(d + 1, f"if {vc} is CFunction and {v}.kind == EAGER:")
             self.guarded(d + 2, f"{r} = {v}.fn({tv}, {', '.join(args)})")
             self.emit(d + 1, f"elif {vc} is CFunction:")
@@ -456,6 +459,13 @@ class _Gen:
             self.emit(d + 1, "else:")
             self.call_block(v, tv, mc, args, r, d + 2)
         self.general(m, tv, v, r, mc, d, vc)
+
+    def back_at(self, depth: int, mc: str, tv: str, start: int) -> None:
+        """After argument code emitted from line ``start`` that sent messages of its own:
+        an error from here on is this send's (``e caughtMessage``, the stack trace)."""
+        if any(line.lstrip().startswith("_m = ") for line in self.lines[start:]):
+            self.emit(depth, f"_m = {mc}")
+            self.emit(depth, f"_t = {tv}")
 
     def block_ok(self, v: str, tv: str) -> str:
         """Extra condition for calling a compiled block directly: in virtual mode the
@@ -475,15 +485,17 @@ class _Gen:
         self.emit(depth, "else:")
         self.emit(depth + 1, f"{r} = {v}")
 
-    def number_op(self, m, tv: str, v: str, r: str, depth: int) -> None:
+    def number_op(self, m, tv: str, v: str, r: str, mc: str, depth: int) -> None:
         """``a + b`` and friends: the built-in's work inline, first of all branches."""
         name = m.name
         op = f"OP_{_OP_NAMES[name]}"
         self.emit(depth, f"elif {v} is {op}:")
+        start = len(self.lines)
         a = self.chain(m.args[0], "L", depth + 1)
         self.emit(depth + 1, f"if {tv}.__class__ is float and {a}.__class__ is float:")
         self.emit(depth + 2, f"{r} = {_NUMBER_OPS[name].format(tv, a)}")
         self.emit(depth + 1, "else:")
+        self.back_at(depth + 2, mc, tv, start)
         self.opaque(depth + 2, f"{r} = {op}.fn({self.target_of(tv)}, {a})")
 
     def assignment(self, m, tv: str, v: str, r: str, mc: str, depth: int) -> bool:
@@ -497,7 +509,7 @@ class _Gen:
         key = self.const(name)
         pv = self.V.get(name)
         if self.mode == ENTRY_V:
-            self.assign_virtual(m, tv, v, r, key, pv, depth)
+            self.assign_virtual(m, tv, v, r, mc, key, pv, depth)
         else:
             plain = f"{tv}.__class__ is not float and {tv}.__class__ is not str"
             if m.name == "setSlot":
@@ -508,7 +520,9 @@ class _Gen:
                 self.emit(depth + 1, f"{tv}.slots[{key}] = {r} = {a}")
             else:
                 self.emit(depth, f"elif ({v} is LOCALS_UPDATE or {v} is UPDATE_SLOT) and {plain}:")
+                start = len(self.lines)
                 a = self.chain(args[1], "L", depth + 1)
+                self.back_at(depth + 1, mc, tv, start)
                 self.changed(depth + 1, None if name == "self" else f"{tv} is not L")
                 self.emit(depth + 1, f"if {key} in {tv}.slots:")
                 self.emit(depth + 2, f"{tv}.slots[{key}] = {r} = {a}")
@@ -519,7 +533,7 @@ class _Gen:
         self.general(m, tv, v, r, mc, depth)
         return True
 
-    def assign_virtual(self, m, tv, v, r, key, pv, depth) -> None:
+    def assign_virtual(self, m, tv, v, r, mc, key, pv, depth) -> None:
         """Assignment in virtual mode. ``x := v`` to the Locals (``tv`` None) stores the
         Python local; ``x = v`` does when ``x`` is set, else it is ``self``'s update."""
         a_msg = m.args[1]
@@ -541,7 +555,9 @@ class _Gen:
             return
         self.emit(depth, f"elif {v} is LOCALS_UPDATE and ({tv} is None or {tv} is L):")
         d = depth + 1
+        start = len(self.lines)
         a = self.chain(a_msg, "L", d)
+        self.back_at(d, mc, tv, start)
         if pv is not None:
             self.emit(d, f"if {pv} is not UNSET:")
             if pv == "SELF":
@@ -574,7 +590,9 @@ class _Gen:
         self.opaque(d + 1, f"{r} = yield from LOCALS_UPDATE.fn(L, {key}, {a})")
         self.emit(depth, f"elif {v} is UPDATE_SLOT and {tv} is not None and "
                          f"{tv}.__class__ is not float and {tv}.__class__ is not str:")
+        start = len(self.lines)
         a = self.chain(a_msg, "L", depth + 1)
+        self.back_at(depth + 1, mc, tv, start)
         self.changed(depth + 1, f"{tv} is not L")
         self.emit(depth + 1, f"if {key} in {tv}.slots:")
         self.emit(depth + 2, f"{tv}.slots[{key}] = {r} = {a}")
@@ -689,9 +707,12 @@ class _Gen:
     def inline_for_loop(self, m, r: str, depth: int) -> None:
         args = m.args
         i, end, step = self.var("i"), self.var("e"), self.var("s")
+        mc, tv = self.site
+        start = len(self.lines)
         self.emit(depth, f"{i} = {self.chain(args[1], 'L', depth)}")
         self.emit(depth, f"{end} = {self.chain(args[2], 'L', depth)}")
         self.emit(depth, f"{step} = {self.chain(args[3], 'L', depth) if len(args) == 5 else 1.0}")
+        self.back_at(depth, mc, tv, start)
         self.emit(depth, f"check_for(S, {i}, {end}, {step})")
         self.emit(depth, f"{r} = NIL")
         known = args[3].cached if len(args) == 5 and args[3].next is None else 1.0

@@ -451,3 +451,14 @@ def test_names_bound_by_foreach_slot_shadow_cached_walks():
 def test_an_argument_named_self_is_self():
     out = run("g := method(self, x, self + x)\n" + HOT.format(call="g(42, 1) print"))
     assert out == "43" * 5
+
+
+def test_an_error_after_the_arguments_names_the_send_that_failed():
+    # the arguments' own sends ran last: the error still belongs to `*`, `for`, `=`
+    out = run(
+        "f := method(x, x * Object clone)\n"
+        "g := method(for(i, 1, Map clone, nil))\n"
+        "h := method(zz = list(1) first)\n"
+        + HOT.format(call="list(try(f(2)), try(g), try(h)) map(caughtMessage name) print")
+    )
+    assert out == 'list("*", "for", "updateSlot")' * 5
