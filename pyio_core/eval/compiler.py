@@ -469,8 +469,10 @@ class _Gen:
 
     def block_ok(self, v: str, tv: str) -> str:
         """Extra condition for calling a compiled block directly: in virtual mode the
-        callee must not want ``call`` (its ``call sender`` would be our Locals)."""
-        return (f" and {v}.needs_call is False and {tv} is not None"
+        callee must not want ``call`` (its ``call sender`` would be our Locals). The entry
+        says so itself: ``needs_call`` on the block can be stale after its body was edited
+        (``message setName("call")``), the entry was compiled from the body as it is."""
+        return (f" and {v}.message.entry.virtual and {tv} is not None"
                 if self.mode == ENTRY_V else "")
 
     def general(self, m, tv: str, v: str, r: str, mc: str, depth: int,
@@ -870,7 +872,10 @@ def compile_entry(S, blk):
         ]
     tail.append("        return _r")
     V = list(g.V)
-    return _build(S, body, g, head, tail, NAMES=names, IN=_reader(S, V), OUT=_writer(S, V))
+    run = _build(S, body, g, head, tail, NAMES=names, IN=_reader(S, V), OUT=_writer(S, V))
+    run.virtual = mode == ENTRY_V  # no Call: a caller without a Locals may call it directly
+    blk.needs_call = needs_call
+    return run
 
 
 def _reader(S, names: list[str]):

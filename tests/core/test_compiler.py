@@ -462,3 +462,18 @@ def test_an_error_after_the_arguments_names_the_send_that_failed():
         + HOT.format(call="list(try(f(2)), try(g), try(h)) map(caughtMessage name) print")
     )
     assert out == 'list("*", "for", "updateSlot")' * 5
+
+
+def test_a_method_edited_to_use_call_is_not_called_without_a_sender():
+    # f's body becomes `call sender` after f ran without needing call: g's compiled code
+    # must not call f's new entry directly (its call sender was missing: internal error)
+    out = run(
+        'x := Object clone do(sender := "x")\n'
+        "f := method(n, x sender)\n"
+        "g := method(f(1))\n"
+        + HOT.format(call="g")
+        + 'getSlot("f") message setName("call")\n'
+        + HOT.format(call="e := try(r := g type); if(e, e error, r) println")
+    )
+    assert "Internal error" not in out
+    assert out.endswith("Object\n")
