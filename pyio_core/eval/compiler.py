@@ -353,10 +353,13 @@ class _Gen:
         self.emit(depth, f"if {w}s == SH and len(_p) == 1 and _p[0] is {w}p:")
         self.emit(depth + 1, f"{v} = {w}h.slots.get({name})")
         self.emit(depth, f"if {v} is None:")
-        self.emit(depth + 1, f"{w}h, {v} = lookup_holder({tv}, {name})")
-        self.emit(depth + 1, f"if {w}h is not None and len(_p) == 1:")
+        # the memory changes only as a whole: a failed walk, or one from a receiver with
+        # other protos, must not leave another holder under the remembered proto
+        self.emit(depth + 1, f"_h, {v} = lookup_holder({tv}, {name})")
+        self.emit(depth + 1, "if _h is not None and len(_p) == 1:")
         self.emit(depth + 2, f"{w}s = SH")
         self.emit(depth + 2, f"{w}p = _p[0]")
+        self.emit(depth + 2, f"{w}h = _h")
 
     def new_slot_check(self, obj: str, key: str, depth: int) -> None:
         """Before a store that may create a slot: report it to the shape counter (a leaf,

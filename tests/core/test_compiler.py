@@ -477,3 +477,18 @@ def test_a_method_edited_to_use_call_is_not_called_without_a_sender():
     )
     assert "Internal error" not in out
     assert out.endswith("Object\n")
+
+
+def test_a_protos_walk_remembered_at_a_site_is_not_mixed_with_another_receivers():
+    # one site (`o greet`) sees r1 (one proto, P) and r2 (protos Q, P), then an object
+    # without greet: the memory kept r1's proto but took r2's holder (Q), or none at all
+    out = run(
+        'P := Object clone do(greet := "P")\n'
+        'Q := Object clone do(greet := "Q")\n'
+        "r1 := P clone\n"
+        "r2 := Object clone setProtos(list(Q, P))\n"
+        "n := Object clone\n"
+        "ask := method(o, o greet)\n"
+        + HOT.format(call="list(ask(r1), ask(r2), ask(r1), try(ask(n)) error, ask(r1)) print")
+    )
+    assert out == 'list("P", "Q", "P", "Object does not respond to \'greet\'", "P")' * 5
