@@ -291,12 +291,7 @@ class _Gen:
         self.emit(depth, "elif _c is str:")
         self.emit(depth + 1, f"{v} = SEQS.get({name}) or lookup_in(SEQ, {name})")
         self.emit(depth, "else:")
-        self.emit(depth + 1, f"{v} = {tv}.slots.get({name})")
-        self.emit(depth + 1, f"if {v} is None:")
-        self.emit(depth + 2, "if _c is Locals:")
-        self.emit(depth + 3, f"{tv}, {v} = resolve({tv}, {name})")
-        self.emit(depth + 2, "else:")
-        self.walk(tv, name, v, depth + 3)
+        self.own_then_protos(tv, name, v, depth + 1)
 
     def self_lookup(self, tv: str, name: str, v: str, depth: int) -> None:
         """Lookup in ``tv`` (a method's self): own slots, then a cached walk; a Locals
@@ -305,12 +300,17 @@ class _Gen:
         self.emit(depth, "if _c is float or _c is str:")
         self.emit(depth + 1, f"{tv}, {v} = resolve({tv}, {name})")
         self.emit(depth, "else:")
-        self.emit(depth + 1, f"{v} = {tv}.slots.get({name})")
-        self.emit(depth + 1, f"if {v} is None:")
-        self.emit(depth + 2, "if _c is Locals:")
-        self.emit(depth + 3, f"{tv}, {v} = resolve({tv}, {name})")
-        self.emit(depth + 2, "else:")
-        self.walk(tv, name, v, depth + 3)
+        self.own_then_protos(tv, name, v, depth + 1)
+
+    def own_then_protos(self, tv: str, name: str, v: str, depth: int) -> None:
+        """``tv``'s own slots, then (``_c`` holds its class) a Locals forwards the general
+        way and anything else walks its protos with the site's memory."""
+        self.emit(depth, f"{v} = {tv}.slots.get({name})")
+        self.emit(depth, f"if {v} is None:")
+        self.emit(depth + 1, "if _c is Locals:")
+        self.emit(depth + 2, f"{tv}, {v} = resolve({tv}, {name})")
+        self.emit(depth + 1, "else:")
+        self.walk(tv, name, v, depth + 2)
 
     def locals_lookup(self, name: str, tv: str, v: str, depth: int, is_locals: bool) -> None:
         """Lookup from a real context ``L``: its slots, then (for Locals) the Locals proto

@@ -274,15 +274,17 @@ def test_a_redefinition_made_before_the_first_compile_is_not_taken_for_the_built
     ('Base greet := "same slot, new value"', "same slot, new value"),
 ])
 def test_cached_protos_walks_see_shape_changes(change, expected):
-    out = run(
-        'Base := Object clone do(greet := method("base"))\n'
-        "Mid := Base clone\nOther := Object clone\n"
-        "ask := method(o, o greet)\n"
-        + HOT.format(call="ask(Mid clone)")
-        + f"{change}\n"
-        "ask(Mid clone) println\n"
+    setup = 'Base := Object clone do(greet := method("base"))\nMid := Base clone\nOther := Object clone'
+    assert greet_after(setup, change, "Mid clone") == expected + "\n"
+
+
+def greet_after(setup: str, change: str, receiver: str) -> str:
+    """``ask(receiver)`` made hot, then ``change``, then what ``ask`` answers."""
+    return run(
+        f"{setup}\nask := method(o, o greet)\n"
+        + HOT.format(call=f"ask({receiver})")
+        + f"{change}\nask({receiver}) println\n"
     )
-    assert out == expected + "\n"
 
 
 def test_loop_variables_bound_by_primitives_shadow_cached_walks():
@@ -311,14 +313,7 @@ def test_loop_variables_bound_by_primitives_shadow_cached_walks():
      'l greet := "l"', "l"),
 ])
 def test_a_leaf_that_becomes_a_proto_reports_its_new_slots(setup, change, expected):
-    out = run(
-        'Base := Object clone do(greet := "base")\n'
-        f"{setup}\n"
-        "ask := method(o, o greet)\n"
-        + HOT.format(call="ask(r)")
-        + f"{change}\n"
-        "ask(r) println\n"
-    )
+    out = greet_after('Base := Object clone do(greet := "base")\n' + setup, change, "r")
     assert out == expected + "\n"
 
 
