@@ -96,15 +96,19 @@ class Engine:
             self.shape.cell_contents += 1
         slots[name] = value
 
-    def reshaped_unless(self, obj, *names) -> None:
-        """Loop primitives bind variables in a context: report the ones that are new."""
-        if getattr(obj, "leaf", False):
-            return
-        slots = obj.slots
-        for n in names:
-            if n is not None and n not in slots:
-                self.shape.cell_contents += 1
-                return
+    def bind_slots(self, L, *names) -> dict:
+        """The slots a loop primitive binds its variables ``names`` in: the context's own,
+        with the names not there yet reported as new. A context without slots (``3 do(for(
+        ...))``) is an Io error, as for every loop."""
+        slots = getattr(L, "slots", None)
+        if slots is None:
+            raise IoError(f"cannot bind loop variables in a {self.type_name(L)}")
+        if not getattr(L, "leaf", False):
+            for n in names:
+                if n is not None and n not in slots:
+                    self.shape.cell_contents += 1
+                    break
+        return slots
 
     # -- lookup ----------------------------------------------------------------------------
     def slot_value(self, t, name: str):

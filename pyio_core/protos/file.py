@@ -359,8 +359,7 @@ def _each(S, L, m, next_item):
     index_name = args[0].name if len(args) > 2 else None
     value_name, body = args[-2].name, args[-1]
     r = S.nil
-    slots = L.slots
-    S.reshaped_unless(L, index_name, value_name)
+    slots = S.bind_slots(L, index_name, value_name)
     i = 0
     while (item := (yield from next_item())) is not None:
         if index_name is not None:

@@ -70,8 +70,7 @@ def for_(S, t, L, m):
     check_for(S, start, end, step)
     r = S.nil
     i = start
-    slots = L.slots
-    S.reshaped_unless(L, name)
+    slots = S.bind_slots(L, name)
     while (i <= end) if step > 0 else (i >= end):
         slots[name] = i
         r, stop = yield from S.loop_body(body, L)
@@ -133,9 +132,7 @@ def foreach_slot(S, t, L, m):
     value, body = args[-2].name, args[-1]
     slots = t.slots if hasattr(t, "slots") else {}
     r = S.nil
-    target = L.slots if hasattr(L, "slots") else {}
-    if hasattr(L, "slots"):  # new names in the context: compiled walk caches must see them
-        S.reshaped_unless(L, key, value)
+    target = S.bind_slots(L, key, value) if hasattr(L, "slots") else {}
     for name in sorted(slots):
         if name not in slots:
             continue

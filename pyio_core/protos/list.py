@@ -141,13 +141,6 @@ def list_text(S, items: list):
 
 
 # -- iteration -----------------------------------------------------------------------------
-def loop_slots(S, L) -> dict:
-    slots = getattr(L, "slots", None)
-    if slots is None:
-        raise IoError(f"cannot bind loop variables in a {S.type_name(L)}")
-    return slots
-
-
 def _save(slots: dict, names) -> list:
     return [(n, slots.get(n)) for n in names if n is not None]
 
@@ -194,9 +187,7 @@ def run_body(S, items: list, L, names, body, visit, reverse: bool = False, keep:
     ``keep`` leaves the names bound in ``L`` afterwards (foreach); otherwise earlier values
     come back. Returns the last body value, or the value given to ``break``."""
     iname, vname = names
-    slots = loop_slots(S, L) if vname is not None else None
-    if slots is not None:
-        S.reshaped_unless(L, iname, vname)
+    slots = S.bind_slots(L, iname, vname) if vname is not None else None
     saved = None if keep or slots is None else _save(slots, names)
     r = S.nil
     loop_body = S.loop_body
@@ -344,8 +335,7 @@ def _reduce(S, L, m, items: list):
             acc = yield from perform(S, acc, name, [x])
         return acc
     aname, iname, body = args[0].name, args[1].name, args[2]
-    slots = loop_slots(S, L)
-    S.reshaped_unless(L, aname, iname)
+    slots = S.bind_slots(L, aname, iname)
     saved = _save(slots, (aname, iname))
     try:
         for x in items:

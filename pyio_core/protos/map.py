@@ -13,7 +13,7 @@ from ..errors import IoError
 from ..objects import IoObject, used_as_proto
 from ..registry import Prims
 from ..values import IoMap
-from .list import foreach_forms, index_of, loop_slots
+from .list import foreach_forms, index_of
 from .object import need_str
 
 P = Prims("Map", IoMap)
@@ -169,9 +169,7 @@ def _pairs(S, t, L, method: str, names, until=None):
     ``break`` when it stopped the loop)."""
     mp = _map(S, t, method)
     kname, vname, body = names
-    slots = loop_slots(S, L) if kname is not None or vname is not None else None
-    if slots is not None:
-        S.reshaped_unless(L, kname, vname)
+    slots = S.bind_slots(L, kname, vname) if kname is not None or vname is not None else None
     done = []
     r = S.nil
     for k in list(mp):

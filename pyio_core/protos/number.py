@@ -135,7 +135,7 @@ def repeat(S, t, L, m):
     i = 0.0
     while i < n:
         if name is not None:
-            S.set_slot(L, name, i)
+            S.bind_slots(L, name)[name] = i
         r, stop = yield from S.loop_body(body, L)
         if stop == "break":
             break

@@ -149,8 +149,7 @@ def foreach(S, t, L, m):
     index_name = args[0].name if len(args) > 2 else None
     value_name = args[-2].name
     body = args[-1]
-    slots = L.slots
-    S.reshaped_unless(L, index_name, value_name)
+    slots = S.bind_slots(L, index_name, value_name)
     r = S.nil
     for i, v in enumerate(values):
         if index_name is not None:

@@ -256,15 +256,15 @@ def foreach(S, t, L, m):
         raise IoError("[Vector foreach] requires 1 arguments\n")
     body = args[-1]
     names = [a.name for a in args[:-1]]
-    S.reshaped_unless(L, *names)
+    slots = S.bind_slots(L, *names) if names else None
     r = S.nil
     for i, x in enumerate(list(items)):
         value = float(x)
         if len(names) > 1:
-            L.slots[names[0]] = float(i)
-            L.slots[names[1]] = value
+            slots[names[0]] = float(i)
+            slots[names[1]] = value
         elif names:
-            L.slots[names[0]] = value
+            slots[names[0]] = value
         r, stop = yield from S.loop_body(body, L, None if names else value)
         if stop == "break":
             break

@@ -320,3 +320,11 @@ def test_like_upstream(code, expected):
 def test_if_without_else_answers_false_also_when_compiled():
     out = run("f := method(x, if(x, 1))\nfor(i, 1, 300, f(nil))\nlist(f(nil), f(2)) println")
     assert out == "list(false, 1)\n"
+
+
+@pytest.mark.parametrize("loop", ["for(i, 1, 2, i)", "3 repeat(i, i)", "list(1) foreach(i, i)",
+                                  "vector(1) foreach(i, i)", '"ab" foreach(c, c)'])
+def test_loops_in_a_number_context_say_they_cannot_bind(loop):
+    # a Number has no slots of its own in pyio (upstream's numbers are objects that do)
+    assert run(f"e := try(3 do({loop})); e error println") == (
+        "cannot bind loop variables in a Number\n")
