@@ -21,8 +21,8 @@ only saves the interpretive overhead. A compiled chain registers itself on every
 was built from (``Message.units``), and any mutation of those messages drops it.
 
 Depth and ticks: an activation receives its nesting depth ``d`` as an argument (no shared
-counter to keep in step); every 64th level it yields its callee to the trampoline, so the C
-stack stays bounded. The tick counter that makes long computations yield ``PREEMPT`` and
+counter to keep in step); every 64th level it yields its callee to the
+trampoline, so the C stack stays bounded. The tick counter that makes long computations yield ``PREEMPT`` and
 the recursion limit live in cells shared by all compiled code (``S.tick``, ``S.depth_cell``),
 which are cheaper to reach than attributes.
 """
@@ -35,7 +35,7 @@ from ..errors import PASS_THROUGH, IoBreak, IoContinue, IoError, IoRaise, IoRetu
 from ..objects import IoObject, Locals, lookup_holder, lookup_in
 from ..registry import EAGER, LAZY
 from ..values import ActivatableObject, Block, Call, CFunction, IoList
-from .requests import PREEMPT
+from .requests import HOP_MASK, PREEMPT
 
 HOT = 2  # evaluations of a chain before it is compiled
 
@@ -606,11 +606,11 @@ class _Gen:
 
     def call_block(self, v: str, tv: str, mc: str, args: list, r: str, depth: int) -> None:
         """Activate block ``v`` through its compiled entry, by ``yield from`` except every
-        64th level, where the trampoline takes it (bounded C stack)."""
+        64th level (HOP_MASK), where the trampoline takes it (bounded C stack)."""
         cl = "None" if self.mode == ENTRY_V else "L"
         self.emit(depth, f"_g = {v}.message.entry({v}, {tv}, {cl}, {mc}, D1"
                          f"{''.join(', ' + a for a in args)})")
-        self.emit(depth, "if D1 & 63:")
+        self.emit(depth, f"if D1 & {HOP_MASK}:")
         self.guarded(depth + 1, f"{r} = yield from _g")
         self.emit(depth, "else:")
         self.guarded(depth + 1, f"{r} = yield _g")

@@ -1,9 +1,10 @@
 """Evaluating message chains without using the Python stack for Io calls.
 
 Every Io activation is a Python generator. A caller runs its callee with ``yield from``
-(cheap: CPython delegates in C) but every 64th level it instead *yields* the callee's
-generator to the trampoline in ``machine.py``, which keeps it on the coroutine's heap stack.
-So the C stack never holds more than 64 Io levels, recursion depth is bounded only by
+(cheap: CPython delegates in C) but every 64th level (requests.HOP_MASK) it
+instead *yields* the callee's generator to the trampoline in ``machine.py``, which keeps it on
+the coroutine's heap stack. So the C stack never holds more than 64 Io levels, recursion
+depth is bounded only by
 memory (and a configurable limit), and any activation can be suspended at once: a yielded
 request travels up to the trampoline, which may switch coroutines, park on a future, or hand
 control back to the host at the end of a slice.
@@ -22,7 +23,7 @@ from ..registry import EAGER, LAZY
 from ..values import ActivatableObject as ActObj
 from ..values import Block, Call, CFunction
 from .compiler import HOT, compile_chain, compile_entry
-from .requests import PREEMPT
+from .requests import HOP_MASK, PREEMPT
 
 # Names that may reach an activation's `call` object; bodies without them get none (a
 # Call per activation is a large part of a call's cost).
@@ -343,7 +344,7 @@ class Engine:
                     args = yield from self.eval_args(m, L, len(blk.arg_names))
                 d = self.coro.depth + 1
                 g = entry(blk, target, L, m, d, *args)
-                if d & 63:
+                if d & HOP_MASK:
                     return (yield from g)
                 return (yield g)
         names = blk.arg_names
@@ -388,7 +389,7 @@ class Engine:
             yield PREEMPT
         try:
             g = self.chain(blk.message, loc, loc)
-            if d & 63:
+            if d & HOP_MASK:
                 r = yield from g
             else:
                 r = yield g

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# Nesting levels run by ``yield from`` between two hand-overs to the trampoline, minus one
+# (a power of two minus one): this bounds the C stack.
+HOP_MASK = 63
+
 PREEMPT = object()  # "check the slice budget and interrupts now"
 PARK = object()  # "suspend this coroutine until something wakes it"
 

@@ -374,11 +374,11 @@ def test_recursion_through_a_primitive_that_sends_counts_towards_the_limit():
     # delegateTo (a primitive, called on the fast path) starts an activation of f again:
     # its depth counts from f's, so the recursion limit is met, not Python's own stack
     out = run(
-        "System setMaxRecursionDepth(3000)\n"
+        "System setMaxRecursionDepth(500)\n"
         "f := method(call delegateTo(Lobby))\n"
         "e := try(f); e error println\n"
     )
-    assert out.startswith("Stack overflow: more than 3000 nested calls")
+    assert out.startswith("Stack overflow: more than 500 nested calls")
 
 
 @pytest.mark.parametrize("loop, expected", [
