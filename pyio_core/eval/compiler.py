@@ -117,6 +117,11 @@ class _Gen:
                 if name not in self.V:
                     self.V[name] = f"l{len(self.V)}"
 
+    def loop_cache_setup(self) -> list[str]:
+        """The prologue lines of the loop lookup caches: none when the code has none (then
+        nothing reads EP and its bumps are dropped, see _build)."""
+        return ["EP = 0", *self.inits] if self.inits else []
+
     def walk_globals(self) -> str:
         """The walk caches run() assigns: globals of this unit (closure variables would be
         copied into every activation's frame)."""
@@ -783,8 +788,7 @@ def compile_chain(S, m, single: bool = False):
         "        d = S.coro.depth if S.coro is not None else 0",
         "        D1 = d + 1",
         "        _m = _t = None",
-        "        EP = 0",
-        *(f"        {line}" for line in g.inits),
+        *(f"        {line}" for line in g.loop_cache_setup()),
         "        try:",
     ]
     tail = [
@@ -846,8 +850,7 @@ def compile_entry(S, blk):
     head += [
         "        _m = m",
         "        _t = target",
-        "        EP = 0",
-        *(f"        {line}" for line in g.inits),
+        *(f"        {line}" for line in g.loop_cache_setup()),
         "        try:",
     ]
     tail = [
@@ -875,13 +878,13 @@ def compile_entry(S, blk):
         ]
     tail.append("        return _r")
     V = list(g.V)
-    run = _build(S, body, g, head, tail, NAMES=names, IN=_reader(S, V), OUT=_writer(S, V))
+    run = _build(S, body, g, head, tail, NAMES=names, IN=_reader(V), OUT=_writer(S, V))
     run.virtual = mode == ENTRY_V  # no Call: a caller without a Locals may call it directly
     blk.needs_call = needs_call
     return run
 
 
-def _reader(S, names: list[str]):
+def _reader(names: list[str]):
     """Reads virtual locals back from a Locals dict (unset when absent)."""
     def read(Ls):
         get = Ls.get
