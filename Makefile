@@ -31,7 +31,7 @@ export SE_OFFLINE := true
 help:
 	@echo "make serve   - set up, build build/site and serve it on http://localhost:$(PORT)"
 	@echo "make test    - set up, build the offline Pyodide dist, run ruff + all tests"
-	@echo "make dist    - build/pyodide: Pyodide runtime + pyio/lark/pytest wheels"
+	@echo "make dist    - build/pyodide: Pyodide runtime + pyio/micropip/pytest wheels"
 	@echo "make site    - build/site: static/ + pyodide/ + pyscript/ + pyio.zip"
 	@echo "make bench   - benchmarks: pyio beside Python, on CPython and in Pyodide"
 	@echo "make fuzz    - run fuzz/run.py (if present)"

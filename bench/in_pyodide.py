@@ -57,7 +57,7 @@ def compare(cpython: dict, quick: bool, repeat: int) -> tuple[dict, bool]:
                 print(f"pyio in Pyodide {rec['version']} on Node {rec['node']}, "
                       f"against pyio on CPython; best of {repeat}")
                 print(f"Pyodide start-up (not in the times below): runtime "
-                      f"{rec['boot_ms']:,.0f} ms, pyio + lark wheels {rec['packages_ms']:,.0f} ms, "
+                      f"{rec['boot_ms']:,.0f} ms, pyio wheel {rec['packages_ms']:,.0f} ms, "
                       f"import pyio_core {rec['import_ms']:,.0f} ms")
                 note = _stale_wheel_note()
                 if note:

@@ -7,7 +7,8 @@
 // a lock file naming them), installs the pyio wheel from there, copies bench/*.py into
 // Pyodide's file system and runs `bench/run.py --json-lines` in it: the same programs and
 // timing code as on CPython, no second copy.  Prints one JSON object per line: first the
-// Pyodide start-up phases (reported apart from the programs' times), then what run.py emits.
+// Pyodide start-up phases (reported apart from the programs' times) and the packages loaded,
+// then what run.py emits.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -40,6 +41,7 @@ try {
   emit({
     event: "pyodide", version: pyodide.version, node: process.version,
     boot_ms: bootMs, packages_ms: packagesMs, import_ms: importMs,
+    packages: Object.keys(pyodide.loadedPackages),  // what loading pyio pulled in: pyio alone
   });
 
   pyodide.setStdout({ write: (buf) => { process.stdout.write(buf); return buf.length; } });

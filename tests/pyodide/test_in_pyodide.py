@@ -4,13 +4,22 @@ from pytest_pyodide import run_in_pyodide
 
 
 @run_in_pyodide(packages=["pyio"])
-def test_wheel_imports_real_package(selenium):
-    # The project wheel and its dependency come from the local dist folder.
-    import lark
+def test_wheel_imports_real_package_without_lark(selenium):
+    # The project wheel comes from the local dist folder, alone: the parser runs on its
+    # committed tables, so lark is neither shipped nor loaded.
+    import importlib.util
+    import sys
+
     import pyio_core
+    from pyio_core.host import CaptureHost
 
     assert "site-packages" in pyio_core.__file__
-    assert lark.__version__
+    host = CaptureHost()
+    interp = pyio_core.Interpreter(host=host)
+    interp.do_string('list(1, 2) foreach(i, writeln("n: ", i * 10))')
+    assert host.output == "n: 10\nn: 20\n"
+    assert importlib.util.find_spec("lark") is None
+    assert not [m for m in sys.modules if m.split(".")[0] == "lark"]
 
 
 @run_in_pyodide(packages=["pyio"])

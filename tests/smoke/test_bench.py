@@ -31,4 +31,5 @@ def test_quick_bench_runs_everywhere_with_equal_outputs(tmp_path):
         assert list(where["cases"]) == names
         assert all(case["same_output"] for case in where["cases"].values())
     assert results["pyodide"]["python"].startswith("CPython 3.")  # Pyodide's own CPython
+    assert results["pyodide"]["boot"]["packages"] == ["pyio"]  # no dependencies (no lark)
     assert "pyio in Pyodide" in proc.stdout and "geometric mean Pyodide/CPython" in proc.stdout
