@@ -291,7 +291,7 @@ class Interpreter(Engine, Machine):
         """Built-in ordering: numbers, then text, then identity (like upstream)."""
         ac, bc = a.__class__, b.__class__
         if ac is float and bc is float:
-            return 1 if a > b else 0 if a == b else -1  # NaN: -1, as upstream
+            return 1 if a > b else 0 if a == b or a is b else -1  # NaN: -1 (but 0 to itself)
         if ac in (str, MutableSeq) and bc in (str, MutableSeq):
             x = a if ac is str else a.s
             y = b if bc is str else b.s
