@@ -12,7 +12,19 @@ from ..values import MutableSeq
 P = Prims("Number")
 
 _LL_MAX = 9223372036854775807.0
-NEG_NAN = -math.nan  # what x86 makes of 0/0, inf-inf, sqrt(-1): glibc prints it "-nan"
+
+
+def new_nan(sign: float = -1.0) -> float:
+    """A NaN object of its own, with the sign of ``sign``. Io's comparisons answer "equal" for
+    a value and itself before looking at numbers (so ``x := 0/0; x == x`` is true), hence
+    every NaN a computation makes must be a new object, as each is in upstream: ``(0/0) ==
+    (0/0)`` is false. x86's 0/0, inf-inf, sqrt(-1) are negative NaNs (glibc prints "-nan")."""
+    return math.copysign(math.nan, sign)
+
+
+def fresh(n: float) -> float:
+    """``n`` as a result of its own: a NaN argument gives a new NaN (see new_nan)."""
+    return n if n == n else math.copysign(math.nan, n)
 
 
 def format_number(n: float) -> str:
@@ -67,9 +79,9 @@ def c_div(a: float, b: float) -> float:
     """IEEE division: x/0 is a signed infinity, 0/0 a NaN (Python would raise)."""
     if b == 0.0:
         if a != a:
-            return a
+            return fresh(a)
         if a == 0.0:
-            return NEG_NAN
+            return new_nan()
         return math.copysign(math.inf, a) * math.copysign(1.0, b)
     return a / b
 
@@ -79,10 +91,14 @@ def div(S, t, o):
     return c_div(target(S, t, "/"), num(S, o, "/"))
 
 
+# Comparisons between Numbers go by value, except that a Number is equal to itself first (as
+# upstream's compare checks identity before values): a NaN is == itself, and <= and >= it, but
+# not another NaN; two different NaNs compare as -1, so x < y and x <= y are true for them.
+# pyio_core/eval/compiler.py inlines the same expressions; keep the two in step.
 @P("<")
 def lt(S, t, o):
     if o.__class__ is float and t.__class__ is float:
-        return S.false if t >= o else S.true
+        return S.false if t >= o or t is o else S.true
     return S.bool(S.raw_compare(t, o) < 0)
 
 
@@ -103,21 +119,21 @@ def le(S, t, o):
 @P(">=")
 def ge(S, t, o):
     if o.__class__ is float and t.__class__ is float:
-        return S.true if t >= o else S.false
+        return S.true if t >= o or t is o else S.false
     return S.bool(S.raw_compare(t, o) >= 0)
 
 
 @P("==")
 def eq(S, t, o):
     if o.__class__ is float and t.__class__ is float:
-        return S.true if t == o else S.false
+        return S.true if t == o or t is o else S.false
     return S.bool(S.raw_compare(t, o) == 0)
 
 
 @P("!=")
 def ne(S, t, o):
     if o.__class__ is float and t.__class__ is float:
-        return S.true if t != o else S.false
+        return S.false if t == o or t is o else S.true
     return S.bool(S.raw_compare(t, o) != 0)
 
 
@@ -186,14 +202,15 @@ def c_fixed(n: float, width: int, prec: int) -> str:
 
 
 # -- arithmetic ------------------------------------------------------------------------------
-def libm(fn, nan: float = NEG_NAN):
-    """A Python math function answering as C's does where Python raises: NaN (``nan``; its
-    sign varies by function in glibc) outside the domain, infinity on overflow."""
+def libm(fn, sign: float = -1.0):
+    """A Python math function answering as C's does where Python raises: a new NaN (with the
+    sign of ``sign``, which varies by function in glibc) outside the domain, infinity on
+    overflow."""
     def call(x: float) -> float:
         try:
             return fn(x)
         except ValueError:
-            return x if x != x else nan
+            return new_nan(x if x != x else sign)
         except OverflowError:
             return math.inf
 
@@ -208,16 +225,14 @@ def c_pow(a: float, b: float) -> float:
         odd = math.isfinite(b) and b == int(b) and int(b) % 2 == 1
         if a == 0.0 or isinstance(e, OverflowError):
             return -math.inf if odd and math.copysign(1.0, a) < 0 else math.inf
-        return NEG_NAN
+        return new_nan()
 
 
 @P("%", "mod")
 def mod(S, t, o):
     a, b = target(S, t, "mod"), num(S, o, "mod")
-    if b == 0.0 or math.isinf(a):
-        return a if a != a else (b if b != b else NEG_NAN)
-    if a != a or b != b:
-        return a if a != a else b
+    if b == 0.0 or math.isinf(a) or a != a or b != b:
+        return new_nan(a if a != a else b if b != b else -1.0)
     return math.fmod(a, b)
 
 
@@ -257,13 +272,13 @@ def cubed(S, t):
 @P("ceil")
 def ceil(S, t):
     n = target(S, t, "ceil")
-    return float(math.ceil(n)) if math.isfinite(n) else n
+    return float(math.ceil(n)) if math.isfinite(n) else fresh(n)
 
 
 @P("floor")
 def floor(S, t):
     n = target(S, t, "floor")
-    return float(math.floor(n)) if math.isfinite(n) else n
+    return float(math.floor(n)) if math.isfinite(n) else fresh(n)
 
 
 @P("round")
@@ -271,7 +286,7 @@ def round_(S, t):
     """Halves round away from zero (C's ceil(x - .5) / floor(x + .5))."""
     n = target(S, t, "round")
     if not math.isfinite(n):
-        return n
+        return fresh(n)
     return float(math.ceil(n - 0.5)) if n < 0 else float(math.floor(n + 0.5))
 
 
@@ -279,7 +294,7 @@ def round_(S, t):
 def round_down(S, t):
     """Halves round up, toward positive infinity."""
     n = target(S, t, "roundDown")
-    return float(math.floor(n + 0.5)) if math.isfinite(n) else n
+    return float(math.floor(n + 0.5)) if math.isfinite(n) else fresh(n)
 
 
 @P("toggle")
@@ -334,9 +349,9 @@ def _unary(name: str, fn):
 # glibc's NaN sign differs per function: log10, acos and asin give +nan, the others -nan.
 for _name, _fn in (("sqrt", libm(math.sqrt)), ("exp", libm(math.exp)),
                    ("sin", libm(math.sin)), ("cos", libm(math.cos)), ("tan", libm(math.tan)),
-                   ("asin", libm(math.asin, math.nan)), ("acos", libm(math.acos, math.nan)),
+                   ("asin", libm(math.asin, 1.0)), ("acos", libm(math.acos, 1.0)),
                    ("atan", libm(math.atan)), ("log2", libm(c_log(math.log2))),
-                   ("log10", libm(c_log(math.log10), math.nan))):
+                   ("log10", libm(c_log(math.log10), 1.0))):
     _unary(_name, _fn)
 
 
@@ -382,7 +397,7 @@ def clip(S, t, lo, hi):
         n = a
     if n > b:
         n = b
-    return n
+    return fresh(n)
 
 
 @P("isNan")
@@ -494,8 +509,9 @@ def as_character(S, t):
 # -- conversions -----------------------------------------------------------------------------
 @P("clone")
 def clone(S, t):
-    """Numbers are values: a clone is the number itself (``Number clone`` is 0)."""
-    return target(S, t, "clone")
+    """Numbers are values: a clone is an equal number (``Number clone`` is 0); only a NaN's
+    clone is told apart from it (a NaN is equal to itself only)."""
+    return fresh(target(S, t, "clone"))
 
 
 @P("asNumber")

@@ -12,7 +12,7 @@ import re
 from ..errors import IoError
 from ..registry import Prims
 from ..values import MutableSeq
-from .number import format_number
+from .number import format_number, new_nan
 from .object import need_str
 from .sequence_base import (
     ascii_lower,
@@ -240,15 +240,15 @@ _HEX_INTEGER = re.compile(r"0[xX]([0-9a-fA-F]*)")
 
 
 def parse_number(s: str) -> float:
-    """C's strtod on the text: the longest numeric prefix after spaces, else nan; text
-    starting with 0x is read as a hexadecimal integer, as upstream does."""
+    """C's strtod on the text: the longest numeric prefix after spaces, else a new nan;
+    text starting with 0x is read as a hexadecimal integer, as upstream does."""
     if len(s) > 2:
         hexa = _HEX_INTEGER.match(s)
         if hexa is not None:
             return float(int(hexa.group(1) or "0", 16) % (1 << 64))
     m = _NUMBER.match(s)
     if m is None:
-        return math.nan
+        return new_nan(1.0)
     lit = m.group(1)
     if "x" in lit or "X" in lit:
         if "p" not in lit.lower():
@@ -257,9 +257,9 @@ def parse_number(s: str) -> float:
     else:
         v = float(lit)
     if math.isinf(v) and "n" not in lit.lower():
-        return math.nan  # overflow: strtod's ERANGE
+        return new_nan(1.0)  # overflow: strtod's ERANGE
     if v == 0 and re.search("[1-9a-f]", re.split("[ep]", lit.lower().replace("0x", ""))[0]):
-        return math.nan  # underflow
+        return new_nan(1.0)  # underflow
     return v
 
 

@@ -7,6 +7,8 @@ from functools import partial
 import pytest
 
 from iotest import Shared, error, show
+from iotest import out as run_fresh
+from pyio_core import Interpreter
 
 out = Shared().out  # numbers keep no state, so one interpreter serves every case
 show = partial(show, run=out)
@@ -317,3 +319,53 @@ def test_nan_orders_below_everything_like_upstream():
     )
     assert out(code) == ("list(true, true, false, false)\nlist(true, true, false, false)\n"
                          "list(true, true, false, false)\n")
+
+
+# A NaN is equal to itself (upstream's compare answers 0 for one object before looking at
+# numbers) and to no other NaN; every expected text was checked against upstream Io.
+_NAN_CHECKS = ("list(a == a, a != a, a < a, a <= a, a > a, a >= a, a compare(a), "
+               "a == b, a != b, a < b, a <= b, a > b, a >= b, a compare(b))")
+_NAN_ANSWERS = "list(true, false, false, true, false, true, 0, false, true, true, true, false, false, -1)"
+
+
+@pytest.mark.parametrize("compiled", [
+    False,
+    pytest.param(True, marks=pytest.mark.xfail(
+        strict=True, reason="compiler.py's inlined ==, !=, < and >= still ignore identity")),
+])
+def test_nan_is_equal_to_itself_only(monkeypatch, compiled):
+    # the method runs often enough to be compiled (when the compiler is on): its inlined
+    # comparisons must answer as the primitives do
+    monkeypatch.setattr(Interpreter, "compile", compiled)
+    code = (f"f := method(a, b, {_NAN_CHECKS})\n"
+            "x := 0/0; y := 0/0\n"
+            "for(i, 1, 5, r := f(x, y))\n"
+            "r println\n"
+            f"a := x; b := y; {_NAN_CHECKS} println\n")
+    assert run_fresh(code) == f"{_NAN_ANSWERS}\n{_NAN_ANSWERS}\n"
+
+
+@pytest.mark.parametrize("expr, expected", [
+    ("(0/0) == (0/0)", "false"),  # two computations, two NaNs
+    ("x == x", "true"),
+    ("x sqrt == x", "false"),
+    ("(x % 2) == x", "false"),
+    ("(x / 0) == x", "false"),
+    ("x floor == x", "false"),
+    ("x clip(0, 1) == x", "false"),
+    ("x clone == x", "false"),
+    ("x abs == x", "true"),  # upstream answers the receiver itself
+    ("x max(x) == x", "true"),
+    ("x asNumber == x", "true"),
+    ('"nan" asNumber == "nan" asNumber', "false"),
+    ('"abc" asNumber == "abc" asNumber', "false"),
+    ("Number constants nan == Number constants nan", "true"),
+    ("list(x) contains(x)", "true"),
+    ("list(x) contains(0/0)", "false"),
+    ("list(x) indexOf(0/0)", "nil"),
+    ("list(x, 0/0, x) unique size", "2"),
+    ("list(x) == list(x)", "true"),
+    ("list(x) == list(0/0)", "false"),
+])
+def test_each_computed_nan_is_a_new_value(expr, expected):
+    assert show(f"x := 0/0; {expr}") == expected
