@@ -1,8 +1,8 @@
 """The trampoline: runs coroutines' heap stacks in slices and switches between them.
 
 Generators yield requests up to here: another generator (a deep call, pushed on the heap
-stack), ``PREEMPT`` (time to check the slice budget and interrupts), ``Resume`` (switch to a
-coroutine) or ``PARK`` (the current coroutine waits for a timer, a future or input). A host
+stack), ``PREEMPT`` (time to check the slice budget and interrupts), a ``Coroutine`` (switch
+to it: the object itself is the request, so a switch allocates nothing) or ``PARK`` (the current coroutine waits for a timer, a future or input). A host
 calls ``run_slice`` and gets back whether work remains, so a browser tab never blocks.
 
 Two queues hold runnable coroutines. ``ready`` is the host's: coroutines woken by a timer,
@@ -24,7 +24,7 @@ from types import CellType, GeneratorType
 
 from ..errors import IoError, IoExit, IoInterrupt, IoRaise, IoStop
 from ..values import Coroutine
-from .requests import PARK, PREEMPT, Resume
+from .requests import PARK, PREEMPT
 
 # run_slice results
 DONE, MORE, WAITING = "done", "more", "waiting"
@@ -206,8 +206,8 @@ class Machine:
                 if self.timers and self.timers[0][0] <= now:
                     self.fire_timers()
                 continue
-            if req.__class__ is Resume:
-                target = req.coro
+            if req.__class__ is Coroutine:
+                target = req
                 if not target.started:
                     self.start_coroutine(target)
                 elif target.finished or not target.stack:

@@ -8,12 +8,5 @@ HOP_MASK = 63
 
 PREEMPT = object()  # "check the slice budget and interrupts now"
 PARK = object()  # "suspend this coroutine until something wakes it"
+# (and a Coroutine object itself: "suspend this coroutine and run that one")
 
-
-class Resume:
-    """Suspend the current coroutine and run ``coro``."""
-
-    __slots__ = ("coro",)
-
-    def __init__(self, coro) -> None:
-        self.coro = coro

@@ -2,8 +2,8 @@
 and escape continuations (``callcc``).
 
 A coroutine is a heap stack of generators run by the trampoline (eval/machine.py); these
-primitives only decide *which* coroutine runs next and yield a ``Resume`` or ``PARK``
-request. The policy is upstream's: ``Scheduler yieldingCoros`` is the run queue that
+primitives only decide *which* coroutine runs next and yield it (a request to resume it)
+or ``PARK``. The policy is upstream's: ``Scheduler yieldingCoros`` is the run queue that
 ``yield``, ``pause`` and ``resumeLater`` manage, ``run``/``resume`` make the caller the
 parent that gets control back when the coroutine ends, and ``wait`` parks a coroutine on
 the machine's timer queue so a waiting program never blocks its host (a browser tab).
@@ -21,7 +21,7 @@ import time
 import weakref
 
 from ..errors import IoError, IoInterrupt, IoRaise
-from ..eval.requests import PARK, Resume
+from ..eval.requests import PARK
 from ..message import Message
 from ..objects import IoObject, Locals, used_as_proto
 from ..registry import Prims
@@ -86,13 +86,19 @@ _MAX_CHAIN = 100_000
 
 
 def set_recent_in_chain(S, co: Coroutine, value) -> None:
-    """Mark ``value`` as the most recently run coroutine of ``co``'s parent chain (it runs
-    on every switch, so it is kept lean; the bound stops a cycle of parent links)."""
-    for _ in range(_MAX_CHAIN):
-        if co is None:
-            return
-        S.set_slot(co, "recentInChain", value)
+    """Mark ``value`` as the most recently run coroutine of ``co``'s parent chain. It runs
+    on every switch, so it is kept lean: a slot already there is overwritten in place (no
+    new slot, no shape change), and the bound that stops a cycle of parent links is a
+    plain counter."""
+    n = 0
+    while co is not None and n < _MAX_CHAIN:
+        slots = co.slots
+        if "recentInChain" in slots:
+            slots["recentInChain"] = value
+        else:
+            S.set_slot(co, "recentInChain", value)
         co = co.parent
+        n += 1
 
 
 def prepare(S, co: Coroutine) -> bool:
@@ -110,31 +116,50 @@ def prepare(S, co: Coroutine) -> bool:
     return True
 
 
-def resume(S, co: Coroutine):
-    """Switch to ``co`` (starting it, with the caller as parent, if it never ran or has
-    finished). Returns once something switches back to the caller."""
+def switch_to(S, co: Coroutine):
+    """The request that switches to ``co`` (``co`` itself, for the trampoline), starting
+    it with the caller as parent if it never ran or has finished; None when there is
+    nothing to switch to. A plain function, so a switch costs no generator of its own."""
     set_recent_in_chain(S, co, co)
     cur = S.coro
     if co is cur:
-        return co
+        return None
     if not co.started or co.finished:
         if not prepare(S, co):
-            return co
+            return None
         co.parent = cur
-    yield Resume(co)
     return co
+
+
+def resume(S, co: Coroutine):
+    """Switch to ``co``; returns once something switches back to the caller."""
+    req = switch_to(S, co)
+    if req is not None:
+        yield req
+    return co
+
+
+def yield_to(S, co: Coroutine):
+    """Where ``co`` yielding goes: the request that resumes the next queued coroutine
+    (``co`` goes to the back of the queue), or None when ``co`` should just go on."""
+    q = S.run_queue
+    q = run_queue(S) if q is None else q.items
+    if S.ready or S.timers:
+        absorb_ready(S, q)
+    if not q:
+        return None
+    q.append(co)
+    nxt = take_next(q, co)
+    if nxt is None or nxt is co:
+        return None
+    return switch_to(S, nxt)
 
 
 def yield_(S, co: Coroutine):
     """Let the next queued coroutine run; ``co`` goes to the back of the queue."""
-    q = run_queue(S)
-    absorb_ready(S, q)
-    if not q:
-        return S.nil
-    q.append(co)
-    nxt = take_next(q, co)
-    if nxt is not None and nxt is not co:
-        yield from resume(S, nxt)
+    req = yield_to(S, co)
+    if req is not None:
+        yield req
     return S.nil
 
 
@@ -212,7 +237,7 @@ def run(S, t):
     if co is S.coro or not prepare(S, co):
         return S.nil
     co.parent = S.coro
-    yield Resume(co)
+    yield co
     return co.result if co.finished and co.result is not None else S.nil
 
 
@@ -223,7 +248,10 @@ def resume_(S, t):
 
 @P.gen("yield")
 def coro_yield(S, t):
-    return (yield from yield_(S, need_coro(S, t, "yield")))
+    req = yield_to(S, need_coro(S, t, "yield"))
+    if req is not None:
+        yield req
+    return S.nil
 
 
 @P.gen("pause")
@@ -411,7 +439,10 @@ def wait_for_coros_to_complete(S, t):
 # -- Object: yield, pause, wait --------------------------------------------------------------
 @O.gen("yield")
 def object_yield(S, t):
-    return (yield from yield_(S, S.coro))
+    req = yield_to(S, S.coro)
+    if req is not None:
+        yield req
+    return S.nil
 
 
 @O.gen("pause")

@@ -158,6 +158,20 @@ def test_recent_in_chain():
     assert out(code) == "true\n"
 
 
+def test_recent_in_chain_marks_the_parents_too():
+    # checked against upstream: a switch marks the resumed coroutine and its parents
+    code = """
+    main := Coroutine currentCoroutine
+    c := coroFor(yield; (main recentInChain == c) println; yield)
+    Scheduler yieldingCoros append(c)
+    yield
+    list(main recentInChain == main, c recentInChain == c, c parentCoroutine == main) println
+    yield
+    (main recentInChain == main) println
+    """
+    assert out(code) == "list(true, true, true)\ntrue\ntrue\n"
+
+
 def test_many_coroutine_switches():
     code = """
     n := 0
