@@ -262,8 +262,8 @@
       else el.style[p] = v;
     },
     classList: (el, op, c) => el.classList[op](c),
-    // an Element on() listener: runs the block through op_event (time-limited)
-    listener: (h) => (ev) => (inert(h) ? undefined : ask("event", h, box(ev))),
+    // an Element on() listener: calls the block with the event, as any Io callback
+    listener: (h) => (ev) => send(h, "call", [ev]),
     listen(node, event, fn) { node.addEventListener(event, fn); },
     unlisten(node, event, fn) { node.removeEventListener(event, fn); },
   };

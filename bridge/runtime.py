@@ -20,7 +20,7 @@ from collections import deque
 from pyodide.code import run_js
 from pyodide.ffi import create_proxy, to_js
 
-from pyio_core.errors import IoInterrupt, IoRaise, IoStop
+from pyio_core.errors import IoExit, IoInterrupt, IoRaise, IoStop
 from pyio_core.eval.machine import MORE
 from pyio_core.message import Message
 from pyio_core.values import Block
@@ -33,9 +33,14 @@ from .jsobject import JSRef
 
 _GLUE_SOURCE: str | None = None
 
-# How long an `on` event handler runs before the event's dispatch returns; a handler that
-# takes longer (`loop(...)` by mistake) goes on in slices, so the page and Stop stay live.
-EVENT_SECONDS = 0.05
+# How long a call from JS into Io (a block given as a callback, an `on` handler, a proxy
+# method, io.eval) runs before JS gets control back; code that takes longer (`loop(...)` by
+# mistake) goes on in slices and JS gets a Promise of its result, so the page and Stop stay
+# live. Short enough not to be noticed, long enough for any callback that returns a value.
+CALLBACK_SECONDS = 0.05
+# Within that budget the call runs in short slices, so a call that parks on a Promise returns
+# at once instead of running background coroutines (`yield` loops) for the rest of it.
+SUB_SLICE_SECONDS = 0.005
 
 
 def glue_factory():
@@ -120,40 +125,41 @@ class Bridge:
         return h
 
     # -- running Io for JS callers ---------------------------------------------------------
-    def run_now(self, starter, seconds: float | None = None):
+    def run_now(self, starter, seconds: float = CALLBACK_SECONDS):
         """Run ``starter()`` (a generator) in a new coroutine right now, inside whatever is
-        running (a JS callback called from Io code is nested in its slice). It returns when
-        the coroutine finishes or parks; a parked one continues in later slices.
+        running: a JS callback called from Io code is nested in its slice; one called from
+        JS's event loop runs between two slices (the preempted coroutine waits meanwhile).
 
-        Called from JS's own event loop (an event, a timer), it also asks the host for a
-        slice when the code wrote something, so a host that buffers output shows it; and
-        with ``seconds``, code still running after that long goes on in later slices too."""
+        It returns when the coroutine finishes, parks, or has run ``seconds``: JS called
+        it synchronously, so an endless block must not hold the page (and the Stop button)
+        any longer. A coroutine still running then goes on in later slices, like a woken
+        one (nested: once the current coroutine yields or ends, as Io coroutines do).
+        Called from JS's event loop, it also asks the host for a slice when the code wrote
+        something, so a host that buffers output shows it."""
         S = self.S
-        top, written = S.coro is None, S.written
-        deadline = time.monotonic() + seconds if top and seconds is not None else None
+        outer = S.coro
+        # nested in Io code: the running coroutine's generator is executing right now
+        top = outer is None or not outer.stack or not outer.stack[-1].gi_running
+        written = S.written
+        deadline = time.monotonic() + seconds
         co = S.new_coroutine()
         co.starter = starter
         S.start_coroutine(co)
-        saved_coro, saved_ready = S.coro, S.ready
+        saved_ready = S.ready
         S.coro, S.ready = None, deque([co])
         try:
-            while not co.finished:
-                if deadline is None:
-                    status = S.run_slice()
-                elif (left := deadline - time.monotonic()) > 0:
-                    status = S.run_slice(seconds=left)
-                else:
-                    break
-                if status != MORE:
-                    break
+            while not co.finished and (left := deadline - time.monotonic()) > 0:
+                status = S.run_slice(seconds=min(left, SUB_SLICE_SECONDS))
+                if status != MORE or (S.coro is None and co not in S.ready):
+                    break  # parked (or waiting for a coroutine that parked)
         except Exception as e:  # IoInterrupt / IoExit end the coroutine; report them to JS
             if not co.finished:
                 co.finished, co.exception = True, e
         finally:
             woken = S.ready
-            if deadline is not None and S.coro is not None:  # out of time, mid-run
+            if S.coro is not None:  # out of time, mid-run
                 woken.appendleft(S.coro)
-            S.coro, S.ready = saved_coro, saved_ready
+            S.coro, S.ready = outer, saved_ready
             saved_ready.extend(woken)
         if top and S.written != written:
             self.driver.schedule()
@@ -163,8 +169,20 @@ class Bridge:
         cb = self.on_end.pop(co, None)
         if cb is not None:
             cb(co)
+        if isinstance(co.exception, (IoInterrupt, IoExit)):
+            self._end_dropped(co.exception)
         if self._prev_end_hook is not None:
             self._prev_end_hook(co)
+
+    def _end_dropped(self, exc) -> None:
+        """An interrupt or exit drops every runnable coroutine (the machine resets its
+        scheduler right after this hook): JS callers waiting for one of them (a callback
+        that went on in slices, an io.repl entry) get ``exc`` now instead of never."""
+        S = self.S
+        queued = S.run_queue.items if S.run_queue is not None else ()  # `yield`ed ones
+        for co in [c for c in self.on_end if c in S.ready or c in S.timer_ids or c in queued]:
+            co.finished, co.exception = True, exc
+            self.on_end.pop(co)(co)
 
     def js_error(self, e):
         """The JS Error for an exception that ended Io code JS was waiting for: the Io
@@ -241,7 +259,7 @@ class Bridge:
             if unseen:  # e.g. a then-callback raised and nobody waits for the result
                 self.op_uncaught(self.glue.errorHandle(value), None, None)
 
-    def op_send(self, h, name, args, seconds: float | None = None):
+    def op_send(self, h, name, args):
         S = self.S
         target = self.refs.get(h)
         if target is None:
@@ -251,12 +269,7 @@ class Bridge:
         # labelled so an error report names the caller: `Object call   JavaScript 0`
         msg = Message(name, [S.literal_message(v) for v in values], S.message_protos,
                       label="JavaScript")
-        return self.result(self.run_now(lambda: S.send(target, msg, S.lobby), seconds))
-
-    def op_event(self, h, event, c):
-        """An ``on`` listener: the block gets the event, for EVENT_SECONDS at most before
-        the dispatch returns (then it goes on in slices)."""
-        return self.op_send(h, "call", [event], EVENT_SECONDS)
+        return self.result(self.run_now(lambda: S.send(target, msg, S.lobby)))
 
     def op_text(self, h, b, c):
         target = self.refs.get(h)
