@@ -933,9 +933,15 @@ def as_simple_string(S, t):
 @P.gen("join")
 def join(S, t, sep=None):
     """Each item's asString, with ``sep`` (unless nil or false) between them."""
+    items = this(S, t).items
+    if sep is None or sep.__class__ is str:
+        try:  # all strings (the common case): no Io code runs, one call joins them
+            return MutableSeq(S.seq_protos, (sep or "").join(items))
+        except TypeError:
+            pass  # an item that needs its asString
     parts = []
     append = parts.append
-    for x in this(S, t).items:
+    for x in items:
         c = x.__class__
         if c is str:
             append(x)

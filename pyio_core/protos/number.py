@@ -28,9 +28,11 @@ def fresh(n: float) -> float:
 
 
 def format_number(n: float) -> str:
-    """Upstream's rule: integral values as integers, huge ones with %e, else %.16f trimmed."""
-    if -_LL_MAX <= n <= _LL_MAX and n == int(n):
-        return str(int(n))
+    """Upstream's rule: integral values as integers, huge ones with %e, else %.16f trimmed.
+    (Every number printed or joined comes here: the integral test is ordered cheapest
+    first, and ``%d`` formats without building an int.)"""
+    if n.is_integer() and -_LL_MAX <= n <= _LL_MAX:
+        return "%d" % n
     if n != n:
         return "-nan" if math.copysign(1.0, n) < 0 else "nan"
     if n > _LL_MAX or n < -_LL_MAX:
@@ -523,6 +525,8 @@ def as_number(S, t):
 def as_string(S, t, whole=None, part=None):
     """No argument: upstream's number text. ``asString(width, decimals)``: printf's
     ``%*.*f`` (decimals default to 6; negative values count as positive)."""
+    if whole is None and t.__class__ is float:  # the common case, checked in one step
+        return format_number(t)
     n = target(S, t, "asString")
     if whole is None:
         return format_number(n)

@@ -402,6 +402,11 @@ def test_set_operations(expr, text):
     ('list(1, 2) join(nil)', "12"),
     ('list(true, list(1)) join(",")', "true,list(1)"),
     ('list(1, Object clone do(asString := "X")) join("-")', "1-X"),
+    ('list("a", "b") join(", ")', "a, b"),
+    ('list("a", "b") join("")', "ab"),
+    ('list("a", "b") join(false)', "ab"),
+    ('list("a", "b" asMutable, "c") join("-")', "a-b-c"),
+    ('list("a", 1) join("-" asMutable)', "a-1"),
 ])
 def test_join(expr, text):
     assert show(expr) == text
