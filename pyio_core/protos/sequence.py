@@ -33,6 +33,7 @@ from .sequence_base import (
 )
 from .sequence_bytes import (
     as_text,
+    encoding_name,
     is_raw,
     items,
     mutable_copy,
@@ -69,8 +70,15 @@ def is_mutable(S, t):
 
 @P("copy")
 def copy(S, t, other):
+    """The receiver takes the other's items and, as upstream, its encoding and item type:
+    copying text into a byte sequence makes it text (written as such), and back."""
+    seq = mutable(S, t, "copy")
     src = need_str(S, other, "copy")
-    mutable(S, t, "copy").s = src
+    if other.__class__ is MutableSeq:
+        seq.encoding, seq.item_type = other.encoding, other.item_type
+    else:
+        seq.encoding, seq.item_type = encoding_name(other), "uint8"
+    seq.s = src
     return t
 
 

@@ -19,28 +19,54 @@ from .sequence_base import (
     integer,
     like,
     mutable,
+    new_mutable,
     number,
     size_t,
     text,
     wrap,
 )
-from .sequence_bytes import as_text, is_raw, raw_append, raw_set_size, widen
+from .sequence_bytes import as_text, is_bytes, is_raw, raw_append, raw_set_size, widen
 
 P = Prims("Sequence")
 
 
 # -- concatenation -------------------------------------------------------------------------
+def _one_byte(v, s: str) -> bool:
+    """Whether upstream keeps this operand of ``..`` one byte per character (ascii): a byte
+    sequence (``233 asCharacter``), or text that is all ASCII (numbers' text included)."""
+    if v.__class__ is MutableSeq:
+        return v.encoding == "ascii" and is_bytes(v)
+    return s.isascii()
+
+
+def joined(S, t, head: str, other, tail: str):
+    """``head + tail`` as a new Symbol, or, when a byte sequence with bytes past ASCII is
+    joined to bytes or ASCII text, as a new byte sequence: upstream's result is then ascii,
+    so ``File write`` must write its bytes, not their characters as UTF-8."""
+    s = head + tail
+    if ((t.__class__ is MutableSeq or other.__class__ is MutableSeq) and not s.isascii()
+            and _one_byte(t, head) and _one_byte(other, tail)):
+        seq = new_mutable(S, s)
+        seq.encoding = "ascii"
+        return seq
+    return s
+
+
 @P.gen("..")
 def concat(S, t, other):
     if other.__class__ is str:
+        if t.__class__ is str:
+            return t + other if other else t
         tail = other
     else:
         tail = yield from S.as_string(other)
     if t.__class__ is str:
-        return t + tail if tail else t
-    if t.__class__ is MutableSeq:
-        return as_text(S, t) + tail
-    return (yield from S.as_string(t)) + tail
+        head = t
+    elif t.__class__ is MutableSeq:
+        head = as_text(S, t)
+    else:
+        head = yield from S.as_string(t)
+    return joined(S, t, head, other, tail)
 
 
 @P("cloneAppendSeq")
@@ -53,7 +79,7 @@ def clone_append_seq(S, t, other):
     else:
         raise IoError("argument 0 to method 'cloneAppendSeq' must be a number or string, not "
                       f"a '{S.type_name(other)}'")
-    return text(S, t) + tail
+    return joined(S, t, text(S, t), other, tail)
 
 
 @P("slicesBetween")

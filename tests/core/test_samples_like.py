@@ -69,6 +69,30 @@ def test_file_write_of_text_stays_utf8():
     assert _bytes_out(code) == "café Āabéécdéé".encode()
 
 
+def test_bytes_joined_with_dots_stay_bytes():
+    # upstream's `..` of byte sequences (or bytes and ASCII text) is an ascii sequence, so
+    # File write writes the bytes; joined to wider text it is text (UTF-8 here)
+    code = """
+        out := File standardOutput
+        out write(200 asCharacter .. 201 asCharacter, "P5\\n" .. 255 asCharacter)
+        out write(233 asCharacter .. 7, 233 asCharacter cloneAppendSeq("x"))
+        out write(233 asCharacter .. "é")
+    """
+    assert _bytes_out(code) == b"\xc8\xc9P5\n\xff\xe97\xe9x" + "éé".encode()
+
+
+def test_copy_takes_the_encoding_of_what_it_copies():
+    code = """
+        c := 200 asCharacter; c copy("é"); d := "é" asMutable; d copy(200 asCharacter)
+        File standardOutput write(c, d)
+        list(c encoding, c sizeInBytes, d encoding, d sizeInBytes) print
+        e := "ab" asMutable; e copy(Sequence clone setItemType("float32") setEncoding("number") append(1.5, 2))
+        list(e encoding, e itemType, e size, e at(1)) print
+    """
+    assert _bytes_out(code) == ("é".encode() + b'\xc8list("ucs2", 2, "ascii", 1)'
+                                b'list("number", "float32", 2, 2)')
+
+
 def test_as_character_is_a_new_mutable_sequence():
     code = """
         c := 233 asCharacter
