@@ -53,6 +53,8 @@ class Message(IoObject):
         if units:
             self.units = None
             for root in units:
+                if root.entry is not None:  # call sites may hold it: make it hand over
+                    root.entry.__globals__["NAMES"] = None  # (see compiler.compile_entry)
                 root.code = root.loop_code = root.entry = None
                 root.hits = 0
 

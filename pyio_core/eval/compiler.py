@@ -108,7 +108,8 @@ class _Gen:
         self.n = 0
         self.in_loop = 0  # > 0 while emitting an inlined loop's condition or body
         self.inits: list[str] = []  # loop lookup caches, set up before the body runs
-        self.walks: list[str] = []  # per-site caches of protos walks (closure variables)
+        self.walks: list[str] = []  # per-site memories of protos walks
+        self.sites: list[str] = []  # per-site memories of the block last called
         # virtual locals: Io name -> Python variable
         self.V: dict[str, str] = {}
         if mode == ENTRY_V:
@@ -122,10 +123,12 @@ class _Gen:
         nothing reads EP and its bumps are dropped, see _build)."""
         return ["EP = 0", *self.inits] if self.inits else []
 
-    def walk_globals(self) -> str:
-        """The walk caches run() assigns: globals of this unit (closure variables would be
-        copied into every activation's frame)."""
-        return ", ".join(f"{w}{x}" for w in self.walks for x in "sph")
+    def site_globals(self) -> dict[str, object]:
+        """The per-site memories run() assigns, with their empty values: globals of this
+        unit (closure variables would be copied into every activation's frame)."""
+        empty = {"s": -1, "p": None, "h": None, "b": None, "e": None}
+        return {f"{w}{x}": empty[x] for names, xs in ((self.walks, "sph"), (self.sites, "bse"))
+                for w in names for x in xs}
 
     def var(self, prefix: str) -> str:
         self.n += 1
@@ -434,38 +437,59 @@ class _Gen:
             return
         if k == 1 and m.name in _NUMBER_OPS and _size(m.args[0]) <= _DUP_LIMIT:
             self.number_op(m, tv, v, r, mc, depth)
-        vc = self.var("c")
+        vc, e = self.var("c"), self.var("e")
+        # the site's memory of the last block it called (by identity, under the shape
+        # counter): a local's value may be any block, so only names that are not locals
+        q = None if t == "L" and m.name in self.V else self.var("q")
+        if q is not None:
+            self.sites.append(q)
         self.emit(depth, "else:")
         d = depth + 1
-        self.emit(d, f"{vc} = {v}.__class__")
+        block = (f"{vc} is Block and {v}.activatable and "
+                 + (f"len({v}.arg_names) >= {k} and " if k else "")
+                 + f"{v}.message.entry is not None{self.block_ok(v, tv)}")
+        remember = f"{e} = {q}e = {v}.message.entry; {q}b = {v}; {q}s = SH" if q else \
+            f"{e} = {v}.message.entry"
         if k == 0:
+            self.emit(d, f"{vc} = {v}.__class__")
             self.emit(d, f"if {vc} is float or {vc} is str:")
             self.emit(d + 1, f"{r} = {v}")
+            if q is not None:
+                self.emit(d, f"elif {v} is {q}b and {q}s == SH:")
+                self.call_block(f"{q}e", v, tv, mc, [], r, d + 1)
             self.emit(d, f"elif {vc} is CFunction and {v}.kind != LAZY and {v}.lo == 0"
                          + (f" and {tv} is not None:" if self.mode == ENTRY_V else ":"))
             self.emit(d + 1, f"if {v}.kind == EAGER:")
             self.guarded(d + 2, f"{r} = {v}.fn({tv})")
             self.emit(d + 1, "else:")
             self.gen_call(d + 2, f"{r} = yield from {v}.fn({tv})")
-            self.emit(d, f"elif {vc} is Block and {v}.activatable and "
-                         f"{v}.message.entry is not None{self.block_ok(v, tv)}:")
-            self.call_block(v, tv, mc, [], r, d + 1)
+            self.emit(d, f"elif {block}:")
+            self.emit(d + 1, remember)
+            self.call_block(e, v, tv, mc, [], r, d + 1)
         else:
-            self.emit(d, f"if ({vc} is CFunction and {v}.kind != LAZY and {v}.lo <= {k} and "
-                         f"({v}.hi < 0 or {v}.hi >= {k})"
-                         + (f" and {tv} is not None" if self.mode == ENTRY_V else "")
-                         + f") or ({vc} is Block and {v}.activatable and "
-                         f"len({v}.arg_names) >= {k} and {v}.message.entry is not None"
-                         f"{self.block_ok(v, tv)}):")
+            if q is not None:
+                self.emit(d, f"if {v} is {q}b and {q}s == SH:")
+                self.emit(d + 1, f"{e} = {q}e")
+                self.emit(d, "else:")
+                dd = d + 1
+            else:
+                dd = d
+            self.emit(dd, f"{e} = None")
+            self.emit(dd, f"{vc} = {v}.__class__")
+            self.emit(dd, f"if {block}:")
+            self.emit(dd + 1, remember)
+            self.emit(d, f"if {e} is not None or ({vc} is CFunction and {v}.kind != LAZY and "
+                         f"{v}.lo <= {k} and ({v}.hi < 0 or {v}.hi >= {k})"
+                         + (f" and {tv} is not None" if self.mode == ENTRY_V else "") + "):")
             start = len(self.lines)
             args = [self.chain(a, "L", d + 1) for a in m.args]
             self.back_at(d + 1, mc, tv, start)
-            self.emit(d + 1, f"if {vc} is CFunction and {v}.kind == EAGER:")
+            self.emit(d + 1, f"if {e} is not None:")
+            self.call_block(e, v, tv, mc, args, r, d + 2)
+            self.emit(d + 1, f"elif {v}.kind == EAGER:")
             self.guarded(d + 2, f"{r} = {v}.fn({tv}, {', '.join(args)})")
-            self.emit(d + 1, f"elif {vc} is CFunction:")
-            self.gen_call(d + 2, f"{r} = yield from {v}.fn({tv}, {', '.join(args)})")
             self.emit(d + 1, "else:")
-            self.call_block(v, tv, mc, args, r, d + 2)
+            self.gen_call(d + 2, f"{r} = yield from {v}.fn({tv}, {', '.join(args)})")
         self.general(m, tv, v, r, mc, d, vc)
 
     def back_at(self, depth: int, mc: str, tv: str, start: int) -> None:
@@ -609,11 +633,12 @@ class _Gen:
         self.emit(depth + 1, "else:")
         self.guarded(depth + 2, f"{r} = {v}.fn({tv}, {key}, {a})")
 
-    def call_block(self, v: str, tv: str, mc: str, args: list, r: str, depth: int) -> None:
-        """Activate block ``v`` through its compiled entry, by ``yield from`` except every
-        64th level (HOP_MASK), where the trampoline takes it (bounded C stack)."""
+    def call_block(self, e: str, v: str, tv: str, mc: str, args: list, r: str,
+                   depth: int) -> None:
+        """Activate block ``v`` through its compiled entry ``e``, by ``yield from`` except
+        every 64th level (HOP_MASK), where the trampoline takes it (bounded C stack)."""
         cl = "None" if self.mode == ENTRY_V else "L"
-        self.emit(depth, f"_g = {v}.message.entry({v}, {tv}, {cl}, {mc}, D1"
+        self.emit(depth, f"_g = {e}({v}, {tv}, {cl}, {mc}, D1"
                          f"{''.join(', ' + a for a in args)})")
         self.emit(depth, f"if D1 & {HOP_MASK}:")
         self.guarded(depth + 1, f"{r} = yield from _g")
@@ -819,6 +844,8 @@ def compile_entry(S, blk):
         f"    def run(blk, target, CL, m, d{params}, *X):",
         "        nonlocal T, SH",
         "        if blk.arg_names is not NAMES:",
+        "            if NAMES is None:",  # dropped (Message.invalidate): sites that remember
+        "                SH += 1",  # this entry must look again
         f"            return (yield from S.activate(blk, target, m, CL, [{params[2:].replace('=NIL', '')}"
         f"{', ' if names else ''}*X], plain=True))",
         "        if d > MAXD:",
@@ -934,8 +961,9 @@ _INTERNAL = [
 def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
     if not g.inits:  # no loop lookup cache reads EP: drop the bookkeeping
         g.lines = [line for line in g.lines if not line.endswith("EP += 1")]
-    if g.walks:
-        head = [head[0], f"        global {g.walk_globals()}", *head[1:]]
+    memories = g.site_globals()
+    if memories:
+        head = [head[0], f"        global {', '.join(memories)}", *head[1:]]
     # Constants and caches are globals of this unit; only the cells every unit shares
     # (ticks, shape, depth limit) are closure variables (each is copied into every frame).
     src = "\n".join(
@@ -993,8 +1021,7 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
     }
     exec(compile(src, f"<io {m.label}:{m.line}>", "exec"), ns)
     ns.update((f"k{i}", c) for i, c in enumerate(g.consts))
-    for w in g.walks:
-        ns[f"{w}s"], ns[f"{w}p"], ns[f"{w}h"] = -1, None, None
+    ns.update(memories)
     run = ns["make"](S)
     # share the interpreter's tick and depth-limit cells instead of this unit's own
     code = run.__code__

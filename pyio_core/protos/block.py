@@ -82,6 +82,7 @@ def set_argument_names(S, t, names):
     if any(n.__class__ is not str for n in items):
         raise IoError("Io Assertion 'argument names must be Strings'")
     blk.arg_names = list(items)
+    S.reshaped()  # call sites remember blocks they called with so many arguments
     return t
 
 
@@ -95,6 +96,7 @@ def set_message(S, t, m):
     blk = need_block(S, t, "setMessage")
     blk.message = need_message(S, m, "setMessage")
     blk.needs_call = None
+    S.reshaped()  # call sites remember the compiled body of blocks they called
     return t
 
 
@@ -129,6 +131,7 @@ def is_activatable(S, t):
 @P("setIsActivatable")
 def set_is_activatable(S, t, flag):
     need_block(S, t, "setIsActivatable").activatable = S.truthy(flag)
+    S.reshaped()  # call sites remember blocks they activated
     return t
 
 

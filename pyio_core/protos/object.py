@@ -588,6 +588,7 @@ def set_is_activatable(S, t, flag):
     on = S.truthy(flag)
     if isinstance(t, Block):
         t.activatable = on
+        S.reshaped()  # call sites remember blocks they activated
     elif t.__class__ is (IoObject if on else ActivatableObject):
         t.__class__ = ActivatableObject if on else IoObject
     return t

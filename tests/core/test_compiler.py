@@ -487,3 +487,42 @@ def test_a_protos_walk_remembered_at_a_site_is_not_mixed_with_another_receivers(
         + HOT.format(call="list(ask(r1), ask(r2), ask(r1), try(ask(n)) error, ask(r1)) print")
     )
     assert out == 'list("P", "Q", "P", "Object does not respond to \'greet\'", "P")' * 5
+
+
+# A call site remembers the last block it called (and its compiled body) until the shape
+# counter moves: every way of changing what calling that same block does must be seen.
+CALL_SITES = (
+    "f := method(a, a)\n"
+    "z := method(7)\n"
+    "one := method(x, f(x))\n"  # a site with an argument, in a method
+    "none := method(z)\n"  # one without
+    + HOT.format(call="one(5); none")
+)
+
+
+@pytest.mark.parametrize("change, expected", [
+    ('setMessage(message(40))', "40 40"),
+    ('setArgumentNames(list("b", "a"))', "nil 7"),
+    ('message setNext(message(+ 100))', "105 107"),
+    ('setIsActivatable(false)', "Block Block"),
+    ('setSlot("unrelated", 1)', "5 7"),
+])
+def test_call_site_memory_sees_every_change_to_the_block(change, expected):
+    out = run(
+        CALL_SITES
+        + f"getSlot(\"f\") {change}; getSlot(\"z\") {change}\n"
+        + 'r := list(one(5), none) map(x, if(getSlot("x") type == "Block", "Block",'
+        ' x asString)) join(" ")\n'
+        "r println\n"
+    )
+    assert out == expected + "\n"
+
+
+def test_call_site_memory_follows_a_new_block_in_the_slot():
+    out = run(
+        CALL_SITES
+        + "f := method(a, a * 4); z := method(8)\n"
+        "list(one(5), none) println\n"
+        "for(i, 1, 3, f := method(a, a + i); s := one(5)); s println\n"
+    )
+    assert out == "list(20, 8)\n8\n"

@@ -316,9 +316,12 @@ def test_shuffle_invalidates_compiled_code() -> None:
     m = parse_unshuffled("a + b", "c.io", PROTOS)
 
     class Root:
-        code = "compiled"
+        code = loop_code = "compiled"
+        entry = None
         hits = 5
 
-    m.units = [Root()]
+    root = Root()
+    m.units = [root]
     shuffle(m, default_operator_table())
     assert m.units is None
+    assert (root.code, root.loop_code, root.hits) == (None, None, 0)
