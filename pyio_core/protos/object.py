@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import IoError, IoReturn
 from ..message import Message
-from ..objects import IoObject, Locals, lookup_context, used_as_proto
+from ..objects import IoObject, Locals, lookup_context, lookup_holder, used_as_proto
 from ..registry import LAZY, Prims
 from ..values import ActivatableObject, Block, Call, CFunction, raw_clone
 from .printing import simple_repr
@@ -31,12 +31,42 @@ def need_str(S, v, method: str, i: int = 0) -> str:
 
 
 # -- cloning -------------------------------------------------------------------------------
+# Where each recently cloned proto's ``init`` was found: proto -> (shape cell, shape, holder).
+# It holds while the shape counter stays (no slot added to or removed from a possible proto,
+# no protos list changed: see Engine.reshaped), and the value is read from the holder live,
+# as compiled code's protos-walk memories do. Bounded, since it keeps its protos alive.
+_INIT_AT: dict = {}
+_INIT_AT_MAX = 256
+
+
+def find_init(S, t: IoObject):
+    """The ``init`` a new clone of ``t`` gets (its walk starts at ``t``: a new clone has no
+    slots of its own); None when there is none. Every ``clone`` asks, so the walk is
+    remembered."""
+    sh = S.shape
+    e = _INIT_AT.get(t)
+    if e is not None and e[0] is sh and e[1] == sh.cell_contents:
+        f = e[2].slots.get("init")
+        if f is not None:
+            return f
+    holder = t
+    f = t.slots.get("init")
+    if f is None:
+        holder, f = lookup_holder(t, "init")
+        if f is None:
+            return None
+    if len(_INIT_AT) >= _INIT_AT_MAX:
+        _INIT_AT.clear()
+    _INIT_AT[t] = (sh, sh.cell_contents, holder)
+    return f
+
+
 @P.gen("clone")
 def clone(S, t):
     if not isinstance(t, IoObject):
         return t
     new = raw_clone(t)
-    f = S.slot_value(new, "init")
+    f = find_init(S, t)
     # Object's own init only answers self: skip the send (most clones never define init)
     if f is not None and not (f.__class__ is CFunction and f.fn.__func__ is init):
         yield from S.activate_value(f, new, S.init_message, S.lobby)

@@ -852,3 +852,36 @@ def test_assignment_in_a_block_reaches_the_methods_self():
               "f := method(x := 1; b := block(x = x + 10; x); for(i, 1, 300, b call); x)\n"
               "f println")
     assert out == "301\n3001\n"
+
+
+def test_clone_finds_init_again_after_every_change():
+    # `clone` remembers where a proto's init is; each change below must be seen (the
+    # expected list comes from the reference Io binary)
+    code = """
+    log := list
+    A := Object clone
+    B := A clone
+    B clone; B clone
+    A init := method(log append("A1"))
+    B clone
+    A init := method(log append("A2"))
+    B clone
+    B init := method(log append("B"))
+    B clone
+    B removeSlot("init")
+    B clone
+    Z := Object clone do(init := method(log append("Z")))
+    B setProto(Z)
+    B clone
+    A removeSlot("init")
+    A clone
+    B setProto(A)
+    B clone
+    Y := Object clone do(init := method(log append("Y")))
+    B appendProto(Y)
+    B clone
+    A init := method(log append("A3"))
+    B clone
+    log println
+    """
+    assert run(code) == 'list("A1", "A2", "B", "A2", "Z", "A3")\n'
