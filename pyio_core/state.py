@@ -7,6 +7,7 @@ import traceback
 from types import MethodType
 
 from . import protos as _protos  # noqa: F401  (registers every primitive)
+from . import prelude_cache
 from .errors import IoExit, IoInterrupt, IoRaise, IoStop
 from .eval.compiler import builtin_guards
 from .eval.engine import Engine
@@ -167,7 +168,7 @@ class Interpreter(Engine, Machine):
         if not os.path.isfile(path):
             return
         with open(path, encoding="utf-8") as f:
-            self.do_string(f.read(), label=name)
+            self.do_string(prelude_cache.code(self, name, f.read()), label=name)
 
     # -- small helpers used everywhere -----------------------------------------------------
     def bool(self, flag) -> IoObject:
