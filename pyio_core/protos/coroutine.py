@@ -149,10 +149,12 @@ def yield_to(S, co: Coroutine):
     if not q:
         return None
     q.append(co)
-    nxt = take_next(q, co)
-    if nxt is None or nxt is co:
-        return None
-    return switch_to(S, nxt)
+    while True:  # take_next, inline: ``co`` itself, just queued, ends the loop at the latest
+        nxt = q.pop(0)
+        if nxt is co:
+            return None
+        if nxt.__class__ is Coroutine and not nxt.finished:
+            return switch_to(S, nxt)
 
 
 def yield_(S, co: Coroutine):
