@@ -114,8 +114,10 @@ site: dist
 	node_modules/.bin/esbuild node_modules/lodash-es/lodash.js --bundle --format=esm --minify \
 	    --log-level=warning --outfile=$(SITE)/npm/lodash-es.js  # for the npm-import example
 	cp -r $(DIST) $(SITE)/pyodide
-	# the IDE imports pyio from this zip, with Pyodide's bytecode inside (faster start)
-	node scripts/pyio_zip.mjs $(DIST) $(DIST)/pyio-*.whl $(SITE)/pyio.zip
+	# pyio, and Pyodide's standard library, with their bytecode compiled by Pyodide's
+	# CPython: the browser then compiles nothing at start-up (docs/ide.md, "Load time")
+	node scripts/pyio_zip.mjs $(DIST) $(DIST)/pyio-*.whl $(SITE)/pyio.zip \
+	    $(SITE)/pyodide/python_stdlib.zip
 	cp -r node_modules/@pyscript/core/dist $(SITE)/pyscript
 
 serve: setup site

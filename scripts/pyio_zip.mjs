@@ -1,32 +1,57 @@
-// Turn the pyio wheel into the zip the IDE unpacks and imports (build/site/pyio.zip).
+// Build the two zips the IDE's Python starts from, with their bytecode compiled here, once,
+// instead of in the browser on every page load:
+//   OUT_ZIP     pyio (pyio_core, bridge, ide) from the wheel, unpacked by PyScript into a
+//               folder on sys.path (build/site/pyio.zip), with the Io prelude's message
+//               trees parsed by these very sources (pyio_core/prelude_cache.py);
+//   OUT_STDLIB  Pyodide's python_stdlib.zip with each module compiled (replaces the site's
+//               copy: build/site/pyodide/python_stdlib.zip).
 //
-// Why: installing a wheel in Pyodide (micropip, or loadPackage) costs more Python work at
-// start-up than unpacking a zip into a folder on sys.path (loadPackage also imports tarfile,
-// which nothing else needs; micropip resolves dependencies the IDE does not have), and then
-// Pyodide compiles every module of pyio at import, in wasm, on every page load. So the zip
-// carries each module's bytecode in __pycache__. It must come from Pyodide's own CPython
-// (same version, same magic number), so this runs the Pyodide of the dist folder in Node.
-// The .pyc files are "unchecked hash" ones (used whatever the unpacked files' mtimes); the
-// .py files stay for tracebacks. dist-info is left out: the IDE never asks for pyio's
-// metadata, and lark is not needed at run time.
+// Why: Pyodide ships its standard library as .py sources, so every page load compiled the
+// ~125 modules Python and Pyodide import at start-up (asyncio, typing, inspect, zipfile...)
+// in wasm: about half of Python's start in the browser (pyodide issue 3050 asks for .pyc
+// only, for this reason). Installing the pyio wheel (micropip, loadPackage) costs more
+// Python work than unpacking a zip into a folder, and its modules were compiled at import
+// too. The bytecode must come from Pyodide's own CPython (same version, same magic
+// number), so this runs the Pyodide of the dist folder in Node. The .pyc files are
+// "unchecked hash" ones: used whatever the files' mtimes, never checked against a source.
+// pyio keeps its .py files beside them (tracebacks show pyio's lines); the standard library
+// is shipped as .pyc only, as `pyodide py-compile` does (smaller: 4.5 MB, not 7 MB).
+// dist-info is left out: the IDE never asks for pyio's metadata.
 //
-// Usage: node scripts/pyio_zip.mjs PYODIDE_DIR WHEEL OUT_ZIP
+// Usage: node scripts/pyio_zip.mjs PYODIDE_DIR WHEEL OUT_ZIP OUT_STDLIB
 import fs from "node:fs";
 import path from "node:path";
 
-const [dir, wheel, out] = process.argv.slice(2);
-if (!dir || !wheel || !out) {
-  console.error("usage: node scripts/pyio_zip.mjs PYODIDE_DIR WHEEL OUT_ZIP");
+const [dir, wheel, out, stdlibOut] = process.argv.slice(2);
+if (!dir || !wheel || !out || !stdlibOut) {
+  console.error("usage: node scripts/pyio_zip.mjs PYODIDE_DIR WHEEL OUT_ZIP OUT_STDLIB");
   process.exit(2);
 }
 const { loadPyodide } = await import(path.resolve(dir, "pyodide.mjs"));
 const pyodide = await loadPyodide({ indexURL: path.resolve(dir) + "/" });
 pyodide.FS.writeFile("/tmp/in.whl", fs.readFileSync(wheel));
-const count = pyodide.runPython(`
-import os, py_compile, zipfile
+pyodide.FS.writeFile("/tmp/stdlib.zip", fs.readFileSync(path.resolve(dir, "python_stdlib.zip")));
+const counts = pyodide.runPython(`
+import importlib.util, marshal, os, sys, zipfile
 from importlib.util import cache_from_source
 
-compiled = 0
+STDLIB = next(p for p in sys.path if p.endswith(".zip"))  # where Pyodide puts the zip
+
+
+def pyc(source: bytes, filename: str) -> bytes:
+    """An unchecked-hash .pyc of source, its code naming filename (for tracebacks)."""
+    code = compile(source, filename, "exec", dont_inherit=True)
+    return (importlib.util.MAGIC_NUMBER + (1).to_bytes(4, "little")
+            + importlib.util.source_hash(source) + marshal.dumps(code))
+
+
+def entry(name: str, date_time) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+pyio = stdlib = 0
 with zipfile.ZipFile("/tmp/in.whl") as src, \\
         zipfile.ZipFile("/tmp/out.zip", "w", zipfile.ZIP_DEFLATED) as out:
     for info in src.infolist():
@@ -34,19 +59,37 @@ with zipfile.ZipFile("/tmp/in.whl") as src, \\
             continue
         data = src.read(info)
         out.writestr(info, data)
-        if not info.filename.endswith(".py"):
-            continue
+        if info.filename.endswith(".py"):
+            # unpacked into a folder: the import system looks in __pycache__
+            out.writestr(entry(cache_from_source(info.filename), info.date_time),
+                         pyc(data, info.filename))
+            pyio += 1
         source = "/tmp/src/" + info.filename
         os.makedirs(os.path.dirname(source), exist_ok=True)
         with open(source, "wb") as f:
             f.write(data)
-        py_compile.compile(source, cfile="/tmp/pyc", dfile=info.filename, doraise=True,
-                           invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
-        with open("/tmp/pyc", "rb") as f:
-            out.writestr(zipfile.ZipInfo(cache_from_source(info.filename), info.date_time),
-                         f.read(), zipfile.ZIP_DEFLATED)
-        compiled += 1
-compiled
-`);
+    # the prelude's message trees, parsed by the sources just zipped (pyio_core/prelude_cache.py)
+    sys.path.insert(0, "/tmp/src")
+    from pyio_core import prelude_cache
+
+    prelude_cache.build("/tmp/parsed")
+    out.write("/tmp/parsed", os.path.relpath(prelude_cache.PATH, "/tmp/src"))
+
+# zipimport (the standard library is imported from the zip itself) wants name.pyc where
+# name.py was; co_filename is the path the sources had, as before
+with zipfile.ZipFile("/tmp/stdlib.zip") as src, \\
+        zipfile.ZipFile("/tmp/stdlib-out.zip", "w", zipfile.ZIP_DEFLATED) as out:
+    for info in src.infolist():
+        data = src.read(info)
+        if info.filename.endswith(".py"):
+            out.writestr(entry(info.filename + "c", info.date_time),
+                         pyc(data, f"{STDLIB}/{info.filename}"))
+            stdlib += 1
+        else:
+            out.writestr(info, data)
+[pyio, stdlib]
+`).toJs();
 fs.writeFileSync(out, pyodide.FS.readFile("/tmp/out.zip"));
-console.log(`${out}: pyio with ${count} modules compiled for Pyodide`);
+fs.writeFileSync(stdlibOut, pyodide.FS.readFile("/tmp/stdlib-out.zip"));
+console.log(`${out}: pyio with ${counts[0]} modules compiled for Pyodide`);
+console.log(`${stdlibOut}: ${counts[1]} standard library modules compiled`);
