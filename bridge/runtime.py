@@ -21,7 +21,6 @@ from pyodide.code import run_js
 from pyodide.ffi import create_proxy, to_js
 
 from pyio_core.errors import IoExit, IoInterrupt, IoRaise, IoStop
-from pyio_core.eval.machine import MORE
 from pyio_core.message import Message
 from pyio_core.values import Block
 
@@ -39,7 +38,7 @@ _GLUE_SOURCE: str | None = None
 # live. Short enough not to be noticed, long enough for any callback that returns a value.
 CALLBACK_SECONDS = 0.05
 # Within that budget the call runs in short slices, so a call that parks on a Promise returns
-# at once instead of running background coroutines (`yield` loops) for the rest of it.
+# soon instead of running background coroutines (`yield` loops) for the rest of it.
 SUB_SLICE_SECONDS = 0.005
 
 
@@ -130,10 +129,11 @@ class Bridge:
         running: a JS callback called from Io code is nested in its slice; one called from
         JS's event loop runs between two slices (the preempted coroutine waits meanwhile).
 
-        It returns when the coroutine finishes, parks, or has run ``seconds``: JS called
-        it synchronously, so an endless block must not hold the page (and the Stop button)
-        any longer. A coroutine still running then goes on in later slices, like a woken
-        one (nested: once the current coroutine yields or ends, as Io coroutines do).
+        It returns when the coroutine finishes, stops running (parks on a Promise, yields
+        to another coroutine) or has run ``seconds``: JS called it synchronously, so an
+        endless block must not hold the page (and the Stop button) any longer. A coroutine
+        still running then goes on in later slices, like a woken one (nested: once the
+        current coroutine yields or ends, as Io coroutines do).
         Called from JS's event loop, it also asks the host for a slice when the code wrote
         something, so a host that buffers output shows it."""
         S = self.S
@@ -149,9 +149,9 @@ class Bridge:
         S.coro, S.ready = None, deque([co])
         try:
             while not co.finished and (left := deadline - time.monotonic()) > 0:
-                status = S.run_slice(seconds=min(left, SUB_SLICE_SECONDS))
-                if status != MORE or (S.coro is None and co not in S.ready):
-                    break  # parked (or waiting for a coroutine that parked)
+                S.run_slice(seconds=min(left, SUB_SLICE_SECONDS))
+                if S.coro is not co and co not in S.ready:
+                    break  # parked, or handed over to another coroutine: not running now
         except Exception as e:  # IoInterrupt / IoExit end the coroutine; report them to JS
             if not co.finished:
                 co.finished, co.exception = True, e
