@@ -118,6 +118,8 @@ site: dist
 	# CPython: the browser then compiles nothing at start-up (docs/ide.md, "Load time")
 	node scripts/pyio_zip.mjs $(DIST) $(DIST)/pyio-*.whl $(SITE)/pyio.zip \
 	    $(SITE)/pyodide/python_stdlib.zip
+	# Python's memory just after start-up, which static/pyodide-boot.mjs starts from
+	node scripts/pyodide_snapshot.mjs $(SITE)/pyodide
 	cp -r node_modules/@pyscript/core/dist $(SITE)/pyscript
 
 serve: setup site
