@@ -27,6 +27,7 @@ from ..objects import IoObject, Locals, used_as_proto
 from ..registry import Prims
 from ..values import Block, Call, Coroutine, IoList
 from .exception import format_report
+from .object import share_data
 
 P = Prims("Coroutine", Coroutine)
 Sch = Prims("Scheduler")
@@ -529,8 +530,7 @@ def become(S, t, v):
     used_as_proto(t)  # t and v may now share one slots dict: neither is a leaf any more
     used_as_proto(v)
     if v.__class__ is IoObject:
-        t.slots = v.slots
-        t.protos = v.protos
+        share_data(t, v)
         _BECAME.pop(t, None)
     else:
         t.slots = {"forward": S.core.slots["FutureProxy"].slots["_forward"]}

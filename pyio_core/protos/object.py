@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 from ..errors import IoError, IoReturn
 from ..message import Message
 from ..objects import IoObject, Locals, lookup_context, lookup_holder, used_as_proto
@@ -290,9 +292,36 @@ def as_proto(S, p):
     return S.proto_of(p) if p.__class__ in (float, str) else p
 
 
+# ``t become(v)`` makes t use v's data, as upstream points both at one object: t takes v's
+# slots dict and protos list. Protos lists are replaced, never changed in place (objects may
+# hold the same list), so a new list must go to every object using the same slots dict.
+_BECOME: weakref.WeakSet = weakref.WeakSet()  # the objects that took part in a become
+
+
+def share_data(t, v) -> None:
+    """``t become(v)`` for two plain objects: from now on they have the same slots and protos
+    (whichever of them changes them), and so do objects that became either before."""
+    t.slots = v.slots
+    t.protos = v.protos
+    _BECOME.add(t)
+    _BECOME.add(v)
+
+
+def sharing(o) -> list:
+    """``o`` and every object that uses its data since a become."""
+    if not _BECOME or o not in _BECOME:
+        return [o]
+    return [x for x in _BECOME if x.slots is o.slots]
+
+
+def replace_protos(o, protos: list) -> None:
+    for x in sharing(o):
+        x.protos = protos
+
+
 @P("setProto")
 def set_proto(S, t, p):
-    need_obj(S, t, "setProto").protos = [as_proto(S, p)]
+    replace_protos(need_obj(S, t, "setProto"), [as_proto(S, p)])
     used_as_proto(p)
     S.reshaped()
     return t
@@ -301,7 +330,7 @@ def set_proto(S, t, p):
 @P("setProtos")
 def set_protos(S, t, lst):
     items = S.need_list(lst, "setProtos").items
-    need_obj(S, t, "setProtos").protos = [as_proto(S, p) for p in items]
+    replace_protos(need_obj(S, t, "setProtos"), [as_proto(S, p) for p in items])
     for p in items:
         used_as_proto(p)
     S.reshaped()
@@ -311,7 +340,7 @@ def set_protos(S, t, lst):
 @P("appendProto")
 def append_proto(S, t, p):
     o = need_obj(S, t, "appendProto")
-    o.protos = o.protos + [as_proto(S, p)]
+    replace_protos(o, o.protos + [as_proto(S, p)])
     used_as_proto(p)
     S.reshaped()
     return t
@@ -320,7 +349,7 @@ def append_proto(S, t, p):
 @P("prependProto")
 def prepend_proto(S, t, p):
     o = need_obj(S, t, "prependProto")
-    o.protos = [as_proto(S, p)] + o.protos
+    replace_protos(o, [as_proto(S, p)] + o.protos)
     used_as_proto(p)
     S.reshaped()
     return t
@@ -329,14 +358,14 @@ def prepend_proto(S, t, p):
 @P("removeProto")
 def remove_proto(S, t, p):
     o = need_obj(S, t, "removeProto")
-    o.protos = [x for x in o.protos if x is not p]
+    replace_protos(o, [x for x in o.protos if x is not p])
     S.reshaped()
     return t
 
 
 @P("removeAllProtos")
 def remove_all_protos(S, t):
-    need_obj(S, t, "removeAllProtos").protos = []
+    replace_protos(need_obj(S, t, "removeAllProtos"), [])
     S.reshaped()
     return t
 
@@ -499,13 +528,13 @@ def lexical_do(S, t, L, m):
     """Like ``do``, with the caller's locals as an extra proto while the code runs."""
     o = need_obj(S, t, "lexicalDo")
     if m.args:
-        o.protos = o.protos + [L]
+        replace_protos(o, o.protos + [L])
         used_as_proto(L)
         S.reshaped()
         try:
             yield from S.eval_chain(m.args[0], o, o)
         finally:
-            o.protos = [p for p in o.protos if p is not L]
+            replace_protos(o, [p for p in o.protos if p is not L])
             S.reshaped()
     return t
 
@@ -619,8 +648,10 @@ def set_is_activatable(S, t, flag):
     if isinstance(t, Block):
         t.activatable = on
         S.reshaped()  # call sites remember blocks they activated
-    elif t.__class__ is (IoObject if on else ActivatableObject):
-        t.__class__ = ActivatableObject if on else IoObject
+    else:
+        for x in sharing(t):
+            if x.__class__ is (IoObject if on else ActivatableObject):
+                x.__class__ = ActivatableObject if on else IoObject
     return t
 
 

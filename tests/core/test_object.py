@@ -885,3 +885,28 @@ def test_clone_finds_init_again_after_every_change():
     log println
     """
     assert run(code) == 'list("A1", "A2", "B", "A2", "Z", "A3")\n'
+
+
+def test_become_shares_the_data_both_ways_as_upstream():
+    # x uses y's data: clones of x see y's slots, and protos (or activatability) changed
+    # through any object of the group show through the others; every line as upstream prints
+    code = """
+    P := Object clone do(p := "from P"); Q := Object clone do(q := "from Q")
+    x := Object clone do(who := "x"); y := Object clone do(who := "y")
+    c := x clone
+    x become(y)
+    writeln(c who, " ", x who)
+    y setProto(P)
+    writeln(x p, " ", c p)
+    x appendProto(Q)
+    writeln(y q, " ", y protos size)
+    y removeProto(P)
+    writeln(x protos size, " ", x protos first q)
+    z := Object clone
+    z become(x)
+    z prependProto(P)
+    writeln(y protos size, " ", x p)
+    x setIsActivatable(true)
+    writeln(getSlot("y") isActivatable, " ", getSlot("z") isActivatable)
+    """
+    assert run(code) == "y y\nfrom P from P\nfrom Q 2\n1 from Q\n2 from P\ntrue true\n"
