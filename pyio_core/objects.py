@@ -32,6 +32,47 @@ class Locals(IoObject):
     __slots__ = ()
 
 
+class WatchedSlots(dict):
+    """The slots of a proto whose built-ins compiled code runs inline (Number's arithmetic):
+    every change calls ``on_change``, so the inline code can test one flag instead of
+    looking the operator up each time. Reading stays the plain dict's."""
+
+    __slots__ = ("on_change",)
+
+    def __init__(self, items: dict, on_change) -> None:
+        super().__init__(items)
+        self.on_change = on_change
+
+    def __setitem__(self, key, value) -> None:
+        super().__setitem__(key, value)
+        self.on_change()
+
+    def __delitem__(self, key) -> None:
+        super().__delitem__(key)
+        self.on_change()
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def _changing(name: str):  # noqa: N805  (builds the methods below)
+        method = getattr(dict, name)
+
+        def changing(self, *args, **kw):
+            result = method(self, *args, **kw)
+            self.on_change()
+            return result
+        changing.__name__ = name
+        return changing
+
+    pop = _changing("pop")
+    popitem = _changing("popitem")
+    clear = _changing("clear")
+    update = _changing("update")
+    setdefault = _changing("setdefault")
+    del _changing
+
+
 def used_as_proto(p) -> None:
     """``p`` is going into a protos list: slots added to it now change lookups."""
     if isinstance(p, IoObject):

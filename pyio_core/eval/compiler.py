@@ -29,10 +29,10 @@ which are cheaper to reach than attributes.
 
 from __future__ import annotations
 
-from types import FunctionType
+from types import CellType, FunctionType
 
 from ..errors import PASS_THROUGH, IoBreak, IoContinue, IoError, IoRaise, IoReturn, IoStop
-from ..objects import IoObject, Locals, lookup_holder, lookup_in
+from ..objects import IoObject, Locals, WatchedSlots, lookup_holder, lookup_in
 from ..registry import EAGER, LAZY
 from ..values import ActivatableObject, Block, Call, CFunction, IoList
 from .requests import HOP_MASK, PREEMPT
@@ -252,8 +252,7 @@ class _Gen:
             av = self.var("a")
             self.emit(depth, f"{av} = Ls.get({a.name!r})")
             checks = f" and {av}.__class__ is float"
-        op = f"OP_{_OP_NAMES[m.name]}"
-        self.emit(depth, f"if {t}.__class__ is float{checks} and NUMS.get({m.name!r}) is {op}:")
+        self.emit(depth, f"if {t}.__class__ is float{checks} and NOK:")
         self.emit(depth + 1, f"{r} = {_NUMBER_OPS[m.name].format(t, av)}")
         self.emit(depth, "else:")
         self.send(m, t, r, depth + 1)
@@ -278,13 +277,20 @@ class _Gen:
                 d += 1
             self.emit(d, "if L is None:")
             e = self.cache_open(tv, v, d + 1)
-            self.emit(e, f"{v} = LPS.get({name})")
-            self.emit(e, f"if {v} is None and LOCO.protos:")  # a program gave Locals protos
-            self.emit(e + 1, f"{v} = lookup_in(LOCO, {name})")
-            self.emit(e, f"{tv} = None")
-            self.emit(e, f"if {v} is None:")
-            self.emit(e + 1, f"{tv} = SELF")
-            self.self_lookup(tv, name, v, e + 1)
+            x = self.self_memory(tv, name, v, e)
+            self.emit(e + 1, f"{v} = LPS.get({name})")
+            self.emit(e + 1, f"if {v} is None and LOCO.protos:")  # a program gave Locals protos
+            self.emit(e + 2, f"{v} = lookup_in(LOCO, {name})")
+            self.emit(e + 1, f"{tv} = None")
+            self.emit(e + 1, f"if {v} is None:")
+            self.emit(e + 2, f"{tv} = SELF")
+            self.self_lookup(tv, name, v, e + 2)
+            self.emit(e + 2, f"if {v} is not None and {tv} is SELF and SELF.__class__ is IoObject"
+                             " and not getattr(SELF, 'leaf', False):")
+            self.emit(e + 3, f"{x}s = SH")
+            self.emit(e + 3, f"{x}p = SELF")
+            self.emit(e + 3, f"{x}h = SELF if {name} in SELF.slots else "
+                             f"lookup_holder(SELF, {name})[0]")
             self.cache_close(tv, v, e)
             self.emit(d, "else:")
             self.locals_lookup(name, tv, v, d + 1, True)
@@ -295,11 +301,32 @@ class _Gen:
         self.emit(depth, f"{tv} = {t}")
         self.emit(depth, f"_c = {tv}.__class__")
         self.emit(depth, "if _c is float:")
-        self.emit(depth + 1, f"{v} = NUMS.get({name}) or lookup_in(NUM, {name})")
+        if m.name in _NUMBER_OPS:  # NOK: Number's slot holds the built-in
+            self.emit(depth + 1, f"{v} = OP_{_OP_NAMES[m.name]} if NOK else "
+                                 f"(NUMS.get({name}) or lookup_in(NUM, {name}))")
+        else:
+            self.emit(depth + 1, f"{v} = NUMS.get({name}) or lookup_in(NUM, {name})")
         self.emit(depth, "elif _c is str:")
         self.emit(depth + 1, f"{v} = SEQS.get({name}) or lookup_in(SEQ, {name})")
         self.emit(depth, "else:")
         self.own_then_protos(tv, name, v, depth + 1)
+
+    def self_memory(self, tv: str, name: str, v: str, depth: int) -> str:
+        """A virtual-locals activation's lookup of a name that is not a local: the site
+        remembers where it was found for the last ``self`` that was nobody's leaf (the
+        Lobby, a proto), so all but the first lookup from it skip the Locals proto and the
+        walk. A slot added anywhere that could change the answer moves the shape counter
+        (``self`` is not a leaf). Emits the check; the caller emits the lookup under
+        ``if v is None``, which fills the memory. Returns the memory's name."""
+        x = self.var("w")
+        self.walks.append(x)
+        self.emit(depth, f"if SELF is {x}p and {x}s == SH:")
+        self.emit(depth + 1, f"{tv} = SELF")
+        self.emit(depth + 1, f"{v} = {x}h.slots.get({name})")
+        self.emit(depth, "else:")
+        self.emit(depth + 1, f"{v} = None")
+        self.emit(depth, f"if {v} is None:")
+        return x
 
     def self_lookup(self, tv: str, name: str, v: str, depth: int) -> None:
         """Lookup in ``tv`` (a method's self): own slots, then a cached walk; a Locals
@@ -773,8 +800,20 @@ class _Gen:
 def builtin_guards(S) -> dict:
     """The primitives compiled code may do inline, taken when the interpreter is built:
     guards compare slot values with these, so a program's redefinition (even one made
-    before the first compile) is never mistaken for the built-in."""
+    before the first compile) is never mistaken for the built-in.
+
+    Number's slots are watched: the cell ``S.number_ops`` (``NOK`` in compiled code) is
+    True exactly while every inlined operator in them is the built-in, so arithmetic on
+    two floats needs that one test instead of a lookup."""
     obj = S.Object.slots
+    ops = {name: S.Number.slots[name] for name in _NUMBER_OPS}
+    cell = S.number_ops = CellType(True)
+
+    def on_change() -> None:
+        get = S.Number.slots.get
+        cell.cell_contents = all(get(name) is op for name, op in ops.items())
+
+    S.Number.slots = WatchedSlots(S.Number.slots, on_change)
     return {
         "IF": obj["if"],
         "WHILE": obj["while"],
@@ -784,7 +823,7 @@ def builtin_guards(S) -> dict:
         "UPDATE_SLOT": obj["updateSlot"],
         "LOCALS_UPDATE": S.locals_slots["updateSlot"],
         "FOREACH": S.List.slots["foreach"],
-        **{f"OP_{_OP_NAMES[name]}": S.Number.slots[name] for name in _NUMBER_OPS},
+        **{f"OP_{_OP_NAMES[name]}": op for name, op in ops.items()},
     }
 
 
@@ -969,7 +1008,7 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
     src = "\n".join(
         [
             "def make(S):",
-            "    T = MAXD = SH = 0",
+            "    T = MAXD = SH = NOK = 0",
             *head,
             *g.lines,
             *tail,
@@ -1025,7 +1064,7 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
     run = ns["make"](S)
     # share the interpreter's tick and depth-limit cells instead of this unit's own
     code = run.__code__
-    shared = {"T": S.tick, "MAXD": S.depth_cell, "SH": S.shape}
+    shared = {"T": S.tick, "MAXD": S.depth_cell, "SH": S.shape, "NOK": S.number_ops}
     cells = tuple(shared.get(name, cell) for name, cell in zip(code.co_freevars, run.__closure__))
     run = FunctionType(code, run.__globals__, run.__name__, run.__defaults__, cells)
     for node in g.covered:

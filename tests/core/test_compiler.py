@@ -526,3 +526,43 @@ def test_call_site_memory_follows_a_new_block_in_the_slot():
         "for(i, 1, 3, f := method(a, a + i); s := one(5)); s println\n"
     )
     assert out == "list(20, 8)\n8\n"
+
+
+@pytest.mark.parametrize("change, expected", [
+    # a compiled store into Number's slots (the loop runs compiled from its first turn)
+    ('for(j, 1, 2, if(j == 2, Number setSlot("+", method(o, 99))))', "99"),
+    ('Number updateSlot("+", method(o, 98))', "98"),
+    ('Number removeSlot("+"); Object + := method(o, 97)', "97"),
+    ('old := Number getSlot("+"); Number + := method(o, 1); Number + := getSlot("old")', "7"),
+])
+def test_inline_arithmetic_sees_every_change_to_number_slots(change, expected):
+    # inline `+` on two numbers tests one flag kept by Number's slots: every way of
+    # changing them must reach it (and restoring the built-in turns the fast path back on)
+    out = run(
+        "f := method(a, b, a + b)\n"
+        + HOT.format(call="f(3, 4)")
+        + change + "\n"
+        "x := 3; r := list(f(3, 4)); for(i, 1, 2, r append(x + 4)); r println\n"
+    )
+    assert out == f"list({expected}, {expected}, {expected})\n"
+
+
+@pytest.mark.parametrize("change, expected", [
+    ('Lobby helper := "the Lobby\'s"', "the Lobby's"),
+    ('Object helper := "updated"', "updated"),
+    ('Lobby helper := 1; Lobby removeSlot("helper")', "Object's"),
+    ('Locals helper := "the Locals proto\'s"', "the Locals proto's"),
+    ('Lobby appendProto(Object clone do(helper := "a new proto\'s"))', "Object's"),
+    ('Lobby prependProto(Object clone do(helper := "a new proto\'s"))', "a new proto's"),
+    ('Object removeSlot("helper")', "Object does not respond to 'helper'"),
+])
+def test_lookup_memory_of_a_method_on_the_lobby_sees_every_change(change, expected):
+    # g's self is the Lobby (nobody's leaf): the site remembers where `helper` was found
+    out = run(
+        'Object helper := "Object\'s"\n'
+        "g := method(helper)\n"
+        + HOT.format(call="g")
+        + change + "\n"
+        "e := try(r := g); if(e, e error println, r println)\n"
+    )
+    assert out == expected + "\n"
