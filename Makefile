@@ -32,7 +32,7 @@ help:
 	@echo "make serve   - set up, build build/site and serve it on http://localhost:$(PORT)"
 	@echo "make test    - set up, build the offline Pyodide dist, run ruff + all tests"
 	@echo "make dist    - build/pyodide: Pyodide runtime + pyio/micropip/pytest wheels"
-	@echo "make site    - build/site: static/ + pyodide/ + pyscript/ + pyio.zip"
+	@echo "make site    - build/site: static/ + pyodide/ + pyscript/ + pyio.files.gz"
 	@echo "make bench   - benchmarks: pyio beside Python, on CPython and in Pyodide"
 	@echo "make fuzz    - run fuzz/run.py (if present)"
 	@echo "make clean   - remove build/ (keeps .venv, node_modules and caches)"
@@ -116,7 +116,7 @@ site: dist
 	cp -r $(DIST) $(SITE)/pyodide
 	# pyio, and Pyodide's standard library, with their bytecode compiled by Pyodide's
 	# CPython: the browser then compiles nothing at start-up (docs/ide.md, "Load time")
-	node scripts/pyio_zip.mjs $(DIST) $(DIST)/pyio-*.whl $(SITE)/pyio.zip \
+	node scripts/pyio_zip.mjs $(DIST) $(DIST)/pyio-*.whl $(SITE)/pyio.files.gz \
 	    $(SITE)/pyodide/python_stdlib.zip
 	# Python's memory just after start-up, which static/pyodide-boot.mjs starts from
 	node scripts/pyodide_snapshot.mjs $(SITE)/pyodide

@@ -1,8 +1,9 @@
-// Build the two zips the IDE's Python starts from, with their bytecode compiled here, once,
-// instead of in the browser on every page load:
-//   OUT_ZIP     pyio (pyio_core, bridge, ide) from the wheel, unpacked by PyScript into a
-//               folder on sys.path (build/site/pyio.zip), with the Io prelude's message
-//               trees parsed by these very sources (pyio_core/prelude_cache.py);
+// Build what the IDE's Python starts from, with the bytecode compiled here, once, instead
+// of in the browser on every page load:
+//   OUT_FILES   pyio (pyio_core, bridge, ide) from the wheel, as one gzipped bundle that
+//               static/pyodide-boot.mjs writes into a folder on sys.path
+//               (build/site/pyio.files.gz), with the Io prelude's message trees parsed by
+//               these very sources (pyio_core/prelude_cache.py);
 //   OUT_STDLIB  Pyodide's python_stdlib.zip with each module compiled (replaces the site's
 //               copy: build/site/pyodide/python_stdlib.zip).
 //
@@ -10,21 +11,26 @@
 // ~125 modules Python and Pyodide import at start-up (asyncio, typing, inspect, zipfile...)
 // in wasm: about half of Python's start in the browser (pyodide issue 3050 asks for .pyc
 // only, for this reason). Installing the pyio wheel (micropip, loadPackage) costs more
-// Python work than unpacking a zip into a folder, and its modules were compiled at import
-// too. The bytecode must come from Pyodide's own CPython (same version, same magic
-// number), so this runs the Pyodide of the dist folder in Node. The .pyc files are
-// "unchecked hash" ones: used whatever the files' mtimes, never checked against a source.
-// pyio keeps its .py files beside them (tracebacks show pyio's lines); the standard library
-// is shipped as .pyc only, as `pyodide py-compile` does (smaller: 4.5 MB, not 7 MB).
-// dist-info is left out: the IDE never asks for pyio's metadata.
+// Python work than writing its files into a folder, and its modules were compiled at
+// import too; unpacking a zip with Python (PyScript's "files") was itself ~180 files of
+// Python work, where JavaScript writes the bundle's files in a few milliseconds. The
+// bytecode must come from Pyodide's own CPython (same version, same magic number), so this
+// runs the Pyodide of the dist folder in Node. The .pyc files are "unchecked hash" ones:
+// used whatever the files' mtimes, never checked against a source. pyio keeps its .py
+// files beside them (tracebacks show pyio's lines); the standard library is shipped as
+// .pyc only, as `pyodide py-compile` does (smaller: 4.5 MB, not 7 MB). dist-info is left
+// out: the IDE never asks for pyio's metadata.
 //
-// Usage: node scripts/pyio_zip.mjs PYODIDE_DIR WHEEL OUT_ZIP OUT_STDLIB
+// The bundle: a 4-byte little-endian length n, n bytes of JSON [[path, size], ...], then
+// the files' bytes one after another; all of it gzipped.
+//
+// Usage: node scripts/pyio_zip.mjs PYODIDE_DIR WHEEL OUT_FILES OUT_STDLIB
 import fs from "node:fs";
 import path from "node:path";
 
 const [dir, wheel, out, stdlibOut] = process.argv.slice(2);
 if (!dir || !wheel || !out || !stdlibOut) {
-  console.error("usage: node scripts/pyio_zip.mjs PYODIDE_DIR WHEEL OUT_ZIP OUT_STDLIB");
+  console.error("usage: node scripts/pyio_zip.mjs PYODIDE_DIR WHEEL OUT_FILES OUT_STDLIB");
   process.exit(2);
 }
 const { loadPyodide } = await import(path.resolve(dir, "pyodide.mjs"));
@@ -32,7 +38,7 @@ const pyodide = await loadPyodide({ indexURL: path.resolve(dir) + "/" });
 pyodide.FS.writeFile("/tmp/in.whl", fs.readFileSync(wheel));
 pyodide.FS.writeFile("/tmp/stdlib.zip", fs.readFileSync(path.resolve(dir, "python_stdlib.zip")));
 const counts = pyodide.runPython(`
-import importlib.util, marshal, os, sys, zipfile
+import gzip, importlib.util, json, marshal, os, sys, zipfile
 from importlib.util import cache_from_source
 
 STDLIB = next(p for p in sys.path if p.endswith(".zip"))  # where Pyodide puts the zip
@@ -52,28 +58,32 @@ def entry(name: str, date_time) -> zipfile.ZipInfo:
 
 
 pyio = stdlib = 0
-with zipfile.ZipFile("/tmp/in.whl") as src, \\
-        zipfile.ZipFile("/tmp/out.zip", "w", zipfile.ZIP_DEFLATED) as out:
+files = []  # (path in the pyio folder, bytes)
+with zipfile.ZipFile("/tmp/in.whl") as src:
     for info in src.infolist():
         if info.filename.split("/", 1)[0].endswith((".dist-info", ".data")):
             continue
         data = src.read(info)
-        out.writestr(info, data)
+        files.append((info.filename, data))
         if info.filename.endswith(".py"):
-            # unpacked into a folder: the import system looks in __pycache__
-            out.writestr(entry(cache_from_source(info.filename), info.date_time),
-                         pyc(data, info.filename))
+            # a folder on sys.path: the import system looks in __pycache__
+            files.append((cache_from_source(info.filename), pyc(data, info.filename)))
             pyio += 1
         source = "/tmp/src/" + info.filename
         os.makedirs(os.path.dirname(source), exist_ok=True)
         with open(source, "wb") as f:
             f.write(data)
-    # the prelude's message trees, parsed by the sources just zipped (pyio_core/prelude_cache.py)
-    sys.path.insert(0, "/tmp/src")
-    from pyio_core import prelude_cache
+# the prelude's message trees, parsed by the sources just bundled (pyio_core/prelude_cache.py)
+sys.path.insert(0, "/tmp/src")
+from pyio_core import prelude_cache
 
-    prelude_cache.build("/tmp/parsed")
-    out.write("/tmp/parsed", os.path.relpath(prelude_cache.PATH, "/tmp/src"))
+prelude_cache.build("/tmp/parsed")
+with open("/tmp/parsed", "rb") as f:
+    files.append((os.path.relpath(prelude_cache.PATH, "/tmp/src"), f.read()))
+header = json.dumps([[name, len(data)] for name, data in files]).encode()
+with open("/tmp/out.gz", "wb") as f:
+    f.write(gzip.compress(len(header).to_bytes(4, "little") + header
+                          + b"".join(data for _, data in files), 9))
 
 # zipimport (the standard library is imported from the zip itself) wants name.pyc where
 # name.py was; co_filename is the path the sources had, as before
@@ -89,7 +99,7 @@ with zipfile.ZipFile("/tmp/stdlib.zip") as src, \\
             out.writestr(info, data)
 [pyio, stdlib]
 `).toJs();
-fs.writeFileSync(out, pyodide.FS.readFile("/tmp/out.zip"));
+fs.writeFileSync(out, pyodide.FS.readFile("/tmp/out.gz"));
 fs.writeFileSync(stdlibOut, pyodide.FS.readFile("/tmp/stdlib-out.zip"));
 console.log(`${out}: pyio with ${counts[0]} modules compiled for Pyodide`);
 console.log(`${stdlibOut}: ${counts[1]} standard library modules compiled`);

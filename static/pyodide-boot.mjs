@@ -1,25 +1,47 @@
 // PyScript's interpreter module for the IDE (index.html: "interpreter": "./pyodide-boot.mjs"):
-// Pyodide's own loadPyodide, started from the memory snapshot `make site` made
-// (scripts/pyodide_snapshot.mjs) instead of starting CPython and importing Pyodide's
-// modules: that is most of Python's load time. PyScript gets what it expects of an
-// interpreter module (loadPyodide, version) and adds its own options (stdout, stderr).
+// Pyodide's own loadPyodide, with two things done before PyScript gets the interpreter:
+// - Python is started from the memory snapshot `make site` made
+//   (scripts/pyodide_snapshot.mjs) instead of starting CPython and importing Pyodide's
+//   modules: that is most of Python's load time;
+// - pyio (pyio_core, bridge, ide, with their bytecode) is written into /home/pyodide/pyio,
+//   the folder the page's script puts on sys.path, from the bundle pyio.files.gz
+//   (scripts/pyio_zip.mjs): JavaScript writes its ~180 files in milliseconds.
+// PyScript gets what it expects of an interpreter module (loadPyodide, version) and adds
+// its own options (stdout, stderr).
 //
-// The snapshot is fetched (index.html preloads it) and unpacked as soon as this module
-// runs, while PyScript sets itself up. If it is missing, broken or of another Pyodide
-// build, Python starts the usual way.
+// Both files are fetched (index.html preloads them) and unpacked as soon as this module
+// runs, while PyScript sets itself up. If the snapshot is missing, broken or of another
+// Pyodide build, Python starts the usual way.
 import { loadPyodide as load, version } from "./pyodide/pyodide.mjs";
 
 export { version };
 
 const indexURL = new URL("./pyodide/", import.meta.url).href;
 
-const snapshot = fetch(indexURL + "snapshot.bin.gz")
-  .then((r) => {
-    if (!r.ok) throw new Error(`${r.status} ${r.statusText}`);
-    return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
-  })
-  .then((buffer) => new Uint8Array(buffer));
+async function gunzip(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
+  const body = response.body.pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(body).arrayBuffer());
+}
+
+const snapshot = gunzip(indexURL + "snapshot.bin.gz");
 snapshot.catch(() => {}); // reported where it is used
+const pyioFiles = gunzip(new URL("./pyio.files.gz", import.meta.url).href);
+pyioFiles.catch(() => {});
+
+// The bundle: a 4-byte little-endian length n, n bytes of JSON [[path, size], ...], then
+// the files' bytes one after another.
+function writeFiles(FS, folder, bundle) {
+  const n = new DataView(bundle.buffer, bundle.byteOffset).getUint32(0, true);
+  let at = 4 + n;
+  for (const [name, size] of JSON.parse(new TextDecoder().decode(bundle.subarray(4, at)))) {
+    const path = `${folder}/${name}`;
+    FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+    FS.writeFile(path, bundle.subarray(at, at + size));
+    at += size;
+  }
+}
 
 // Emscripten works out the time zone's names once, when CPython starts: in a snapshot they
 // are those of the machine that made it. Ask again, in this browser's zone (the offsets,
@@ -30,8 +52,7 @@ function refreshTimeZone(pyodide) {
   m.__tzset_js(m._timezone, m._daylight, names[0], names[1]);
 }
 
-export async function loadPyodide(options = {}) {
-  options = { ...options, indexURL };
+async function start(options) {
   try {
     const pyodide = await load({ ...options, _loadSnapshot: await snapshot });
     refreshTimeZone(pyodide);
@@ -41,4 +62,11 @@ export async function loadPyodide(options = {}) {
     console.warn("pyio: no start-up snapshot, Python starts the usual way:", error);
     return load(options);
   }
+}
+
+export async function loadPyodide(options = {}) {
+  const pyodide = await start({ ...options, indexURL });
+  writeFiles(pyodide.FS, "/home/pyodide/pyio", await pyioFiles);
+  performance.mark("pyio: pyio's files written");
+  return pyodide;
 }
