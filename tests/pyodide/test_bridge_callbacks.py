@@ -158,3 +158,22 @@ async def test_errors_of_continued_callbacks_are_reported(selenium_page):
         assert f"Exception: {text}\n" in report, report
     assert not B.on_end
     assert await B.repl("1 + 1") == ("==> 2\n", 0)
+
+
+@run_in_pyodide(packages=["pyio"])
+async def test_reset_ends_continued_callbacks(selenium):
+    import asyncio
+
+    import bridge
+    import js
+
+    B = bridge.start()
+    await B.repl('n := 0; r := jsfunction("return arguments[0]()") call(block(loop(n = n + 1))); nil')
+    await asyncio.sleep(0.05)
+    assert B.S.lobby.slots["n"] > 0
+    js.io.reset()  # the old interpreter is gone: its endless block runs no more
+    assert B.closed and not B.on_end
+    n = B.S.lobby.slots["n"]
+    await asyncio.sleep(0.05)
+    assert B.S.lobby.slots["n"] == n
+    assert (await js.io.repl("1 + 1")).output == "==> 2\n"
