@@ -1,9 +1,10 @@
 // Build what the IDE's Python starts from, with the bytecode compiled here, once, instead
 // of in the browser on every page load:
 //   OUT_FILES   pyio (pyio_core, bridge, ide) from the wheel, as one gzipped bundle that
-//               static/pyodide-boot.mjs writes into a folder on sys.path
-//               (build/site/pyio.files.gz), with the Io prelude's message trees parsed by
-//               these very sources (pyio_core/prelude_cache.py);
+//               static/pyodide-boot.mjs writes into /home/pyodide/pyio, a folder on
+//               sys.path (build/site/pyio.files.gz), with the Io prelude's message trees
+//               parsed by these very sources (pyio_core/prelude_cache.py), and the
+//               bytecode of PyScript's own Python package (see below);
 //   OUT_STDLIB  Pyodide's python_stdlib.zip with each module compiled (replaces the site's
 //               copy: build/site/pyodide/python_stdlib.zip).
 //
@@ -36,6 +37,13 @@ if (!dir || !wheel || !out || !stdlibOut) {
 const { loadPyodide } = await import(path.resolve(dir, "pyodide.mjs"));
 const pyodide = await loadPyodide({ indexURL: path.resolve(dir) + "/" });
 pyodide.FS.writeFile("/tmp/in.whl", fs.readFileSync(wheel));
+// PyScript's own Python package, as its core.js writes it into ./pyscript at every start
+const pyscript = await import(new URL(
+  "../node_modules/@pyscript/core/src/stdlib/pyscript.js", import.meta.url));
+pyodide.FS.mkdirTree("/tmp/pyscript");
+for (const [name, text] of Object.entries(pyscript.default.pyscript)) {
+  pyodide.FS.writeFile(`/tmp/pyscript/${name}`, text);
+}
 pyodide.FS.writeFile("/tmp/stdlib.zip", fs.readFileSync(path.resolve(dir, "python_stdlib.zip")));
 const counts = pyodide.runPython(`
 import gzip, importlib.util, json, marshal, os, sys, zipfile
@@ -44,10 +52,11 @@ from importlib.util import cache_from_source
 STDLIB = next(p for p in sys.path if p.endswith(".zip"))  # where Pyodide puts the zip
 
 
-def pyc(source: bytes, filename: str) -> bytes:
-    """An unchecked-hash .pyc of source, its code naming filename (for tracebacks)."""
+def pyc(source: bytes, filename: str, checked: bool = False) -> bytes:
+    """A hash-based .pyc of source, its code naming filename (for tracebacks); a checked
+    one is used only while the source file beside it has the very same hash."""
     code = compile(source, filename, "exec", dont_inherit=True)
-    return (importlib.util.MAGIC_NUMBER + (1).to_bytes(4, "little")
+    return (importlib.util.MAGIC_NUMBER + (3 if checked else 1).to_bytes(4, "little")
             + importlib.util.source_hash(source) + marshal.dumps(code))
 
 
@@ -58,16 +67,16 @@ def entry(name: str, date_time) -> zipfile.ZipInfo:
 
 
 pyio = stdlib = 0
-files = []  # (path in the pyio folder, bytes)
+files = []  # (path in /home/pyodide, bytes)
 with zipfile.ZipFile("/tmp/in.whl") as src:
     for info in src.infolist():
         if info.filename.split("/", 1)[0].endswith((".dist-info", ".data")):
             continue
         data = src.read(info)
-        files.append((info.filename, data))
+        files.append(("pyio/" + info.filename, data))
         if info.filename.endswith(".py"):
             # a folder on sys.path: the import system looks in __pycache__
-            files.append((cache_from_source(info.filename), pyc(data, info.filename)))
+            files.append(("pyio/" + cache_from_source(info.filename), pyc(data, info.filename)))
             pyio += 1
         source = "/tmp/src/" + info.filename
         os.makedirs(os.path.dirname(source), exist_ok=True)
@@ -79,7 +88,15 @@ from pyio_core import prelude_cache
 
 prelude_cache.build("/tmp/parsed")
 with open("/tmp/parsed", "rb") as f:
-    files.append((os.path.relpath(prelude_cache.PATH, "/tmp/src"), f.read()))
+    files.append(("pyio/" + os.path.relpath(prelude_cache.PATH, "/tmp/src"), f.read()))
+# PyScript's package: it writes the sources and imports them on every start, and they were
+# compiled every time. Checked .pyc files beside them are used only if the sources are
+# these very ones (a PyScript whose dist differs from its src/ just compiles, as before).
+for name in sorted(os.listdir("/tmp/pyscript")):
+    with open("/tmp/pyscript/" + name, "rb") as f:
+        data = f.read()
+    path = "pyscript/" + name
+    files.append((cache_from_source(path), pyc(data, path, checked=True)))
 header = json.dumps([[name, len(data)] for name, data in files]).encode()
 with open("/tmp/out.gz", "wb") as f:
     f.write(gzip.compress(len(header).to_bytes(4, "little") + header

@@ -5,7 +5,8 @@
 //   modules: that is most of Python's load time;
 // - pyio (pyio_core, bridge, ide, with their bytecode) is written into /home/pyodide/pyio,
 //   the folder the page's script puts on sys.path, from the bundle pyio.files.gz
-//   (scripts/pyio_zip.mjs): JavaScript writes its ~180 files in milliseconds.
+//   (scripts/pyio_zip.mjs): JavaScript writes its ~180 files in milliseconds. The bundle
+//   also holds the bytecode of PyScript's Python package (pyscript/__pycache__).
 // PyScript gets what it expects of an interpreter module (loadPyodide, version) and adds
 // its own options (stdout, stderr).
 //
@@ -66,7 +67,7 @@ async function start(options) {
 
 export async function loadPyodide(options = {}) {
   const pyodide = await start({ ...options, indexURL });
-  writeFiles(pyodide.FS, "/home/pyodide/pyio", await pyioFiles);
+  writeFiles(pyodide.FS, "/home/pyodide", await pyioFiles);
   performance.mark("pyio: pyio's files written");
   return pyodide;
 }
