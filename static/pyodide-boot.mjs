@@ -44,19 +44,22 @@ function writeFiles(FS, folder, bundle) {
   }
 }
 
-// Emscripten works out the time zone's names once, when CPython starts: in a snapshot they
-// are those of the machine that made it. Ask again, in this browser's zone (the offsets,
-// computed on each call, were right already; `Date zone` shows the names).
-function refreshTimeZone(pyodide) {
+// What CPython works out once, when it starts, and a snapshot would otherwise repeat on
+// every page: the time zone's names (Emscripten's tzset: those of the machine that made
+// the snapshot; asked again in this browser's zone; the offsets, computed on each call,
+// were right already, `Date zone` shows the names) and the seed of Python's `random`
+// (imported by Pyodide's start-up: every page would draw the same numbers).
+function refreshAfterSnapshot(pyodide) {
   const m = pyodide._module;
   const names = m.HEAPU32.subarray(m._tzname >>> 2, (m._tzname >>> 2) + 2);
   m.__tzset_js(m._timezone, m._daylight, names[0], names[1]);
+  pyodide.runPython("import random; random.seed()");
 }
 
 async function start(options) {
   try {
     const pyodide = await load({ ...options, _loadSnapshot: await snapshot });
-    refreshTimeZone(pyodide);
+    refreshAfterSnapshot(pyodide);
     performance.mark("pyio: Python started from the snapshot");
     return pyodide;
   } catch (error) {

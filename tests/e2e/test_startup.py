@@ -35,6 +35,19 @@ def test_time_zone_is_the_browsers_not_the_build_machines(site_url, monkeypatch)
     assert "UTC+0545 +0545" in out
 
 
+def python_random(page: IDE) -> float:
+    """A number from Python's own `random`, drawn through the page's App object."""
+    return page.js("const b = pyioApp.__class__.__init__.__globals__.get('__builtins__');"
+                   "return b.get('__import__')('random').random()")
+
+
+def test_each_page_draws_its_own_random_numbers(ide):
+    # Pyodide seeds `random` while it starts: the snapshot would repeat that seed
+    first = python_random(ide)
+    ide.open().wait_ready()
+    assert python_random(ide) != first
+
+
 class BadSnapshot(QuietHandler):
     """The site, but its snapshot is not one Pyodide accepts (another build's, say) or is
     missing."""
