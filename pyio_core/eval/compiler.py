@@ -106,6 +106,8 @@ class _Gen:
         self.consts: list = []
         self.covered: list = []
         self.n = 0
+        self.nest = 0  # sends being emitted around this point (see temp)
+        self.chains: dict[int, int] = {}  # chain results named so far at each level
         self.in_loop = 0  # > 0 while emitting an inlined loop's condition or body
         self.inits: list[str] = []  # loop lookup caches, set up before the body runs
         self.walks: list[str] = []  # per-site memories of protos walks
@@ -131,8 +133,20 @@ class _Gen:
                 for w in names for x in xs}
 
     def var(self, prefix: str) -> str:
+        """A variable of its own (caches, loop state)."""
         self.n += 1
         return f"{prefix}{self.n}"
+
+    def temp(self, prefix: str) -> str:
+        """A variable for one send's or chain's working values, named by how deeply sends
+        nest at this point: values at one level are dead when the next sibling starts, so
+        siblings share names and an activation's frame has a few locals, not hundreds
+        (a generator frame is set up and torn down on every Io call)."""
+        if prefix != "r":
+            return f"{prefix}_{self.nest}"
+        k = self.chains.get(self.nest, 0)
+        self.chains[self.nest] = k + 1
+        return f"r_{self.nest}_{k}"
 
     def const(self, value) -> str:
         self.consts.append(value)
@@ -193,7 +207,7 @@ class _Gen:
         if m.cached is not None and m.next is None:
             self.covered.append(m)
             return self.const(m.cached)
-        r = self.var("r")
+        r = self.temp("r")
         if m.name == ";" and m.cached is None:  # otherwise the first message sets r
             self.emit(depth, f"{r} = {'SELF' if target == 'L' and self.mode == ENTRY_V else target}")
         t = target
@@ -249,7 +263,7 @@ class _Gen:
             av = self.V[a.name]
             checks = f" and {av}.__class__ is float"
         else:  # a slot of the context: reading it has no effect (a miss takes the send)
-            av = self.var("a")
+            av = self.temp("a")
             self.emit(depth, f"{av} = Ls.get({a.name!r})")
             checks = f" and {av}.__class__ is float"
         self.emit(depth, f"if {t}.__class__ is float{checks} and NOK:")
@@ -441,8 +455,16 @@ class _Gen:
         return tv
 
     def send(self, m, t: str, r: str, depth: int) -> None:
+        self.nest += 1
+        try:
+            self.send_at_level(m, t, r, depth)
+        finally:  # the chains of this send's arguments are dead: their names are free
+            self.chains[self.nest] = 0
+            self.nest -= 1
+
+    def send_at_level(self, m, t: str, r: str, depth: int) -> None:
         mc = self.const(m)
-        tv, v = self.var("t"), self.var("v")
+        tv, v = self.temp("t"), self.temp("v")
         self.emit(depth, f"_m = {mc}")
         self.lookup(m, t, tv, v, depth)
         self.emit(depth, f"_t = {tv}")  # None: the Locals (see the entry's error handler)
@@ -464,7 +486,7 @@ class _Gen:
             return
         if k == 1 and m.name in _NUMBER_OPS and _size(m.args[0]) <= _DUP_LIMIT:
             self.number_op(m, tv, v, r, mc, depth)
-        vc, e = self.var("c"), self.var("e")
+        vc, e = self.temp("c"), self.temp("e")
         # the site's memory of the last block it called (by identity, under the shape
         # counter): a local's value may be any block, so only names that are not locals
         q = None if t == "L" and m.name in self.V else self.var("q")
@@ -635,7 +657,7 @@ class _Gen:
         d += 1
         # not a local: Locals' updateSlot hands it to self
         self.changed(d)
-        s, u = self.var("s"), self.var("u")
+        s, u = self.temp("s"), self.temp("u")
         self.emit(d, f"{s} = SELF")
         self.emit(d, f"if {s}.__class__ is float or {s}.__class__ is str:")
         self.emit(d + 1, f"{u} = None")
