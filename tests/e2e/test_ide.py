@@ -228,7 +228,8 @@ def test_cold_load_time(site_url):
         ready = page.js("return pyioReadyAt")
         marks = dict(page.js("return performance.getEntriesByType('mark')"
                              ".map(m => [m.name, m.startTime])"))
-    steps = ["py: Loading interpreter", "py: Loaded interpreter",
+    steps = ["py: Loading interpreter", "pyio: Python started from the snapshot",
+             "pyio: pyio's files written", "py: Loaded interpreter",
              "pyio: Python runs the page's script", "pyio: IDE imported", "pyio: Lobby built"]
     print(f"\nIDE ready after {ready / 1000:.2f} s (cold, localhost): "
           + ", ".join(f"{name} {marks[name] / 1000:.2f}" for name in steps))
