@@ -45,12 +45,13 @@ _NUMBER_OPS = {
     "+": "{0} + {1}",
     "-": "{0} - {1}",
     "*": "{0} * {1}",
-    "<": "FALSE if {0} >= {1} else TRUE",
+    # as upstream, the same object is equal to itself first (a NaN too)
+    "<": "FALSE if {0} >= {1} or {0} is {1} else TRUE",
     ">": "TRUE if {0} > {1} else FALSE",
     "<=": "FALSE if {0} > {1} else TRUE",
-    ">=": "TRUE if {0} >= {1} else FALSE",
-    "==": "TRUE if {0} == {1} else FALSE",
-    "!=": "TRUE if {0} != {1} else FALSE",
+    ">=": "TRUE if {0} >= {1} or {0} is {1} else FALSE",
+    "==": "TRUE if {0} == {1} or {0} is {1} else FALSE",
+    "!=": "FALSE if {0} == {1} or {0} is {1} else TRUE",
 }
 _OP_NAMES = {name: f"{i}" for i, name in enumerate(_NUMBER_OPS)}
 _DUP_LIMIT = 12  # messages in an operand worth emitting twice (fast and general branch)
@@ -530,9 +531,7 @@ class _Gen:
             self.emit(d, f"if {e} is not None or ({vc} is CFunction and {v}.kind != LAZY and "
                          f"{v}.lo <= {k} and ({v}.hi < 0 or {v}.hi >= {k})"
                          + (f" and {tv} is not None" if self.mode == ENTRY_V else "") + "):")
-            start = len(self.lines)
-            args = [self.chain(a, "L", d + 1) for a in m.args]
-            self.back_at(d + 1, mc, tv, start)
+            args = self.args(m, mc, tv, d + 1)
             self.emit(d + 1, f"if {e} is not None:")
             self.call_block(e, v, tv, mc, args, r, d + 2)
             self.emit(d + 1, f"elif {v}.kind == EAGER:")
@@ -540,6 +539,13 @@ class _Gen:
             self.emit(d + 1, "else:")
             self.gen_call(d + 2, f"{r} = yield from {v}.fn({tv}, {', '.join(args)})")
         self.general(m, tv, v, r, mc, d, vc)
+
+    def args(self, m, mc: str, tv: str, depth: int) -> list[str]:
+        """Emit the evaluation of ``m``'s arguments; returns their variables."""
+        start = len(self.lines)
+        args = [self.chain(a, "L", depth) for a in m.args]
+        self.back_at(depth, mc, tv, start)
+        return args
 
     def back_at(self, depth: int, mc: str, tv: str, start: int) -> None:
         """After argument code emitted from line ``start`` that sent messages of its own:
@@ -689,6 +695,13 @@ class _Gen:
         cl = "None" if self.mode == ENTRY_V else "L"
         self.emit(depth, f"_g = {e}({v}, {tv}, {cl}, {mc}, D1"
                          f"{''.join(', ' + a for a in args)})")
+        if self.mode == ENTRY_V:  # one test for the usual case: no Locals, no hop
+            self.emit(depth, f"if L is None and D1 & {HOP_MASK}:")
+            self.changed(depth + 1)
+            self.emit(depth + 1, f"{r} = yield from _g")
+            self.emit(depth, "else:")
+            self.guarded(depth + 1, f"{r} = (yield from _g) if D1 & {HOP_MASK} else (yield _g)")
+            return
         self.emit(depth, f"if D1 & {HOP_MASK}:")
         self.guarded(depth + 1, f"{r} = yield from _g")
         self.emit(depth, "else:")

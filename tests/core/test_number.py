@@ -328,11 +328,7 @@ _NAN_CHECKS = ("list(a == a, a != a, a < a, a <= a, a > a, a >= a, a compare(a),
 _NAN_ANSWERS = "list(true, false, false, true, false, true, 0, false, true, true, true, false, false, -1)"
 
 
-@pytest.mark.parametrize("compiled", [
-    False,
-    pytest.param(True, marks=pytest.mark.xfail(
-        strict=True, reason="compiler.py's inlined ==, !=, < and >= still ignore identity")),
-])
+@pytest.mark.parametrize("compiled", [False, True])
 def test_nan_is_equal_to_itself_only(monkeypatch, compiled):
     # the method runs often enough to be compiled (when the compiler is on): its inlined
     # comparisons must answer as the primitives do
