@@ -68,33 +68,8 @@ Object do(
         Coroutine clone setRunTarget(self) setRunLocals(call sender) setRunMessage(call argAt(0))
     )
 
-    // actors: `obj @msg` and `obj @@msg` queue messages for obj's own coroutine
-    actorRun := method(
-        if(self hasLocalSlot("actorCoroutine"),
-            if(actorQueue size == 0, self actorCoroutine resumeLater)
-        ,
-            self actorQueue := List clone
-            self actorCoroutine := Coroutine clone setRunTarget(self) setRunLocals(self)
-            actorCoroutine setRunMessage(message(actorProcessQueue))
-            Scheduler yieldingCoros atInsert(0, actorCoroutine)
-        )
-    )
-
-    // `while(true` rather than `loop(` and the result taken before `setResult` is sent:
-    // the same steps with fewer nested activations, which every switch to and from an
-    // actor passes through (compiled code runs `while` inline)
-    actorProcessQueue := method(
-        while(true,
-            while(future := actorQueue first,
-                e := try(r := self doMessage(future runMessage); future setResult(getSlot("r")))
-                actorQueue removeFirst
-                if(e, handleActorException(e))
-                if(actorQueue first, yield)
-            )
-            self actorCoroutine pause
-        )
-    )
-
+    // actors: `obj @msg` and `obj @@msg` queue messages for obj's own coroutine (actorRun
+    // and actorProcessQueue are primitives: protos/coroutine.py)
     handleActorException := method(e, e showStack)
 )
 

@@ -20,13 +20,13 @@ from __future__ import annotations
 import time
 import weakref
 
-from ..errors import IoError, IoInterrupt, IoRaise
+from ..errors import IoError, IoInterrupt, IoRaise, IoStop
 from ..eval.requests import PARK
 from ..message import Message
 from ..objects import IoObject, Locals, used_as_proto
 from ..registry import Prims
 from ..values import Block, Call, Coroutine, IoList
-from .exception import format_report
+from .exception import caught, format_report
 from .object import share_data
 
 P = Prims("Coroutine", Coroutine)
@@ -168,11 +168,12 @@ def yield_(S, co: Coroutine):
 
 def pause(S, co: Coroutine):
     """Take ``co`` off the queue; if it is running, switch to the next queued coroutine or,
-    when none is runnable but timers are pending, park until something wakes it."""
+    when none is runnable but timers are pending, park until something wakes it. Pausing
+    another coroutine answers the queue, as upstream's ``yieldingCoros remove`` does."""
     q = run_queue(S)
     remove_all(q, co)
     if co is not S.coro:
-        return S.nil
+        return S.run_queue
     had_timer = co in S.timer_ids
     absorb_ready(S, q)
     if had_timer and co not in S.timer_ids:
@@ -264,10 +265,11 @@ def coro_pause(S, t):
 
 @P("resumeLater")
 def resume_later(S, t):
+    """Put ``t`` first in the queue; answers the queue, as upstream's ``atInsert`` does."""
     q = run_queue(S)
     remove_all(q, t)
     q.insert(0, t)
-    return t
+    return S.run_queue
 
 
 @P.gen("yieldCurrentAndResumeSelf", "pauseCurrentAndResumeSelf")
@@ -500,6 +502,85 @@ def enqueue(S, t, L, m):
         raise IoError(f"{S.type_name(t)} has no actorQueue after actorRun")
     queue.items.append(future)
     return future
+
+
+def _send(S, t, name: str, *args):
+    """Send ``name`` with the values ``args`` to ``t`` as the actor's own Io code would, so
+    an object's own ``yield`` or ``handleActorException`` is honoured."""
+    m = Message(name, [S.literal_message(a) for a in args], S.message_protos)
+    return (yield from S.send(t, m, t))
+
+
+@O.gen("actorRun")
+def actor_run(S, t):
+    """Start actor mode for ``t``: its ``actorQueue`` and its ``actorCoroutine``, queued to
+    run first; an actor whose queue has run empty (so it paused) is queued again. Upstream
+    writes this and actorProcessQueue in Io; as primitives, the first ``@@`` compiles
+    nothing and every switch to and from an actor passes fewer activations."""
+    if isinstance(t, IoObject) and "actorCoroutine" in t.slots:
+        queue = S.slot_value(t, "actorQueue")
+        if queue.__class__ is not IoList or queue.items:
+            return S.false  # upstream: if(actorQueue size == 0, ...) answers the test
+        return (yield from _send(S, t.slots["actorCoroutine"], "resumeLater"))
+    if not isinstance(t, IoObject):
+        raise IoError(f"setSlot is not supported on a {S.type_name(t)}")
+    S.set_slot(t, "actorQueue", S.new_list([]))
+    co = yield from _send(S, S.Coroutine, "clone")  # runs Coroutine init, as upstream
+    if co.__class__ is not Coroutine:
+        raise IoError("Coroutine clone did not answer a Coroutine")
+    S.set_slot(t, "actorCoroutine", co)
+    S.set_slot(co, "runTarget", t)
+    S.set_slot(co, "runLocals", t)
+    S.set_slot(co, "runMessage", Message("actorProcessQueue", [], S.message_protos))
+    run_queue(S).insert(0, co)
+    return S.run_queue
+
+
+@O.gen("actorProcessQueue")
+def actor_process_queue(S, t):
+    """The actor's coroutine: run each queued future's message in turn (an exception goes
+    to ``handleActorException``), yielding between them; pause when the queue is empty."""
+    while True:
+        while True:
+            future = _first(S, t)
+            if not S.truthy(future):
+                break
+            e = yield from _run_future(S, t, future)
+            yield from _send(S, S.slot_value(t, "actorQueue"), "removeFirst")
+            if S.truthy(e):
+                yield from _send(S, t, "handleActorException", e)
+            if S.truthy(_first(S, t)):
+                yield from _send(S, t, "yield")
+        co = S.slot_value(t, "actorCoroutine")
+        yield from _send(S, S.nil if co is None else co, "pause")
+
+
+def _first(S, t):
+    """``actorQueue first``: the next future, or nil."""
+    queue = S.slot_value(t, "actorQueue")
+    if queue.__class__ is not IoList:
+        raise IoError(f"{S.type_name(t)} has no actorQueue")
+    return queue.items[0] if queue.items else S.nil
+
+
+def _run_future(S, t, future):
+    """``try(future setResult(self doMessage(future runMessage)))``: the exception the
+    future's message raised (nil if none); its result goes to ``setResult``."""
+    m = None
+    try:
+        m = S.slot_value(future, "runMessage")
+        if not isinstance(m, Message):
+            raise IoError("argument 0 to method 'doMessage' must be a Message, not a "
+                          f"'{S.type_name(S.nil if m is None else m)}'")
+        r = yield from S.eval_chain(m, t, t)
+        yield from _send(S, future, "setResult", r)
+    except IoStop:
+        pass  # upstream's try is a coroutine: return/break/continue end only it
+    except IoRaise as e:
+        return caught(S, e)
+    except IoError as e:
+        return caught(S, IoRaise(S.error_exception(e.text, m, e.kind)))
+    return S.nil
 
 
 @O.lazy("@", "futureSend")

@@ -108,6 +108,19 @@ def stack_lines(S, t):
     return S.new_list([format_frame(S, m, tg).strip() for m, tg in getattr(t, "frames", [])])
 
 
+def caught(S, e: IoRaise):
+    """The exception ``try`` answers for ``e``. Upstream runs the code in a coroutine of its
+    own, which ends holding the exception (``e coroutine showStack``): record one like it."""
+    exc = e.exc
+    if isinstance(exc, IoObject) and exc.slots.get("coroutine") is S.coro:
+        co = Coroutine(S.coro_protos)
+        co.started = co.finished = True
+        co.parent = S.coro
+        co.exception = e
+        S.set_slot(exc, "coroutine", co)
+    return exc
+
+
 @O.lazy("try")
 def try_(S, t, L, m):
     try:
@@ -115,16 +128,7 @@ def try_(S, t, L, m):
     except IoStop:
         return S.nil  # upstream's try is a coroutine: return/break/continue end only it
     except IoRaise as e:
-        exc = e.exc
-        if isinstance(exc, IoObject) and exc.slots.get("coroutine") is S.coro:
-            # upstream runs the code in a coroutine of its own, which ends holding the
-            # exception (`e coroutine showStack`); record one like it
-            co = Coroutine(S.coro_protos)
-            co.started = co.finished = True
-            co.parent = S.coro
-            co.exception = e
-            S.set_slot(exc, "coroutine", co)
-        return exc
+        return caught(S, e)
     return S.nil
 
 

@@ -286,6 +286,52 @@ def test_actor_exception_is_shown_and_the_actor_goes_on():
     assert text.endswith("5\n")
 
 
+def test_actor_messages_that_break_continue_or_raise_end_only_themselves():
+    # output taken from the reference Io binary
+    code = """
+    o := Object clone
+    o v := method(x, ("v " .. x) println; x)
+    o @@break
+    o @@v(1)
+    o @@continue
+    o @@v(2)
+    yield; yield; yield; yield
+    o actorQueue size println
+    o actorCoroutine type println
+    o foo := method(Error raise("bad"))
+    o handleActorException := method(e, ("handled " .. e error) println)
+    o @@foo
+    o @@v(3)
+    yield; yield; yield
+    o actorQueue size println
+    f := o @v(4)
+    (f + 1) println
+    """
+    assert out(code) == ("v 1\nv 2\n0\nCoroutine\nhandled Error does not respond to 'raise'\n"
+                         "v 3\n0\nv 4\n5\n")
+
+
+def test_actor_run_resume_later_and_pause_answer_the_queue():
+    # as upstream, whose versions end by editing `yieldingCoros` (reference Io's output)
+    code = """
+    c := Coroutine clone
+    (c resumeLater == Scheduler yieldingCoros) println
+    (c pause == Scheduler yieldingCoros) println
+    o := Object clone
+    (o actorRun == Scheduler yieldingCoros) println
+    o actorQueue append(1)
+    o actorRun println
+    o actorQueue removeFirst
+    (o actorRun == Scheduler yieldingCoros) println
+    Scheduler yieldingCoros size println
+    """
+    assert out(code) == "true\ntrue\ntrue\nfalse\ntrue\n1\n"
+
+
+def test_actor_on_a_number_is_an_error():
+    assert "setSlot is not supported on a Number" in uncaught("3 @@println")
+
+
 def test_waiting_on_a_future_that_never_resolves():
     code = """
     o := Object clone
