@@ -6,7 +6,7 @@ import weakref
 
 from ..errors import IoError, IoReturn
 from ..message import Message
-from ..objects import IoObject, Locals, lookup_context, lookup_holder, used_as_proto
+from ..objects import IoObject, Locals, lookup_context, lookup_holder, lookup_in, used_as_proto
 from ..registry import LAZY, Prims
 from ..values import ActivatableObject, Block, Call, CFunction, raw_clone
 from .printing import simple_repr
@@ -110,12 +110,14 @@ def set_slot_with_type(S, t, name, value):
 @P("updateSlot")
 def update_slot(S, t, name, value):
     name = need_str(S, name, "updateSlot")
-    if S.slot_value(t, name) is None:
-        raise IoError(
-            f"Slot {name} not found. Must define slot using := operator before updating."
-        )
-    S.set_slot(need_obj(S, t, "updateSlot"), name, value)
-    return value
+    if t.__class__ is IoObject:  # the usual receiver: compiled code calls here once its own
+        if lookup_in(t, name) is not None:  # slot missed (a new clone's first update)
+            S.set_slot(t, name, value)
+            return value
+    elif S.slot_value(t, name) is not None:
+        S.set_slot(need_obj(S, t, "updateSlot"), name, value)
+        return value
+    raise IoError(f"Slot {name} not found. Must define slot using := operator before updating.")
 
 
 @L_.gen("updateSlot")

@@ -910,3 +910,24 @@ def test_become_shares_the_data_both_ways_as_upstream():
     writeln(getSlot("y") isActivatable, " ", getSlot("z") isActivatable)
     """
     assert run(code) == "y y\nfrom P from P\nfrom Q 2\n1 from Q\n2 from P\ntrue true\n"
+
+
+def test_update_slot_on_every_kind_of_receiver():
+    # a plain object's inherited slot becomes its own; a List keeps slots too; a Number has
+    # none to update (an inherited one cannot be set, a missing one is reported as missing)
+    code = """
+    P := Object clone do(x := 1)
+    o := P clone
+    o x = 5
+    list(o x, P x, o hasLocalSlot("x")) println
+    l := list
+    l foo := 1
+    l foo = 2
+    l foo println
+    e := try(3 zz = 1); e error println
+    e := try(3 abs = 1); e error println
+    """
+    assert run(code) == (
+        "list(5, 1, true)\n2\n"
+        "Slot zz not found. Must define slot using := operator before updating.\n"
+        "updateSlot is not supported on a Number\n")
