@@ -363,15 +363,19 @@ class _Gen:
         self.walk(tv, name, v, depth + 2)
 
     def locals_lookup(self, name: str, tv: str, v: str, depth: int, is_locals: bool) -> None:
-        """Lookup from a real context ``L``: its slots, then (for Locals) the Locals proto
-        and ``self`` when it is a plain object, else the general walk."""
+        """Lookup from a real context ``L``: its slots, then a plain object (the Lobby, a
+        ``do``) walks its protos with the site's memory, while a Locals asks the Locals
+        proto and ``self`` when it is a plain object, else the general way (inside a
+        loop, remembered from the previous turn)."""
         self.emit(depth, f"{tv} = L")
         self.emit(depth, f"{v} = Ls.get({name})")
         self.emit(depth, f"if {v} is None:")
         e = self.cache_open(tv, v, depth + 1)
         d = e
         if not is_locals:
-            self.emit(d, "if ISLOC:")
+            self.emit(d, "if not ISLOC:")
+            self.walk("L", name, v, d + 1)
+            self.emit(d, "else:")
             d += 1
         self.emit(d, f"{v} = LPS.get({name})")
         self.emit(d, f"if {v} is None and (L.protos is not LOCP or LOCO.protos):")
@@ -380,15 +384,8 @@ class _Gen:
         self.emit(d + 1, f"{tv} = Ls.get('self')")
         self.emit(d + 1, f"if {tv}.__class__ is IoObject:")
         self.emit(d + 2, f"{v} = {tv}.slots.get({name})")
-        self.emit(e, f"if {v} is None:")
-        if is_locals:
-            self.emit(e + 1, f"{tv}, {v} = resolve(L, {name})")
-        else:
-            self.emit(e + 1, "if ISLOC:")
-            self.emit(e + 2, f"{tv}, {v} = resolve(L, {name})")
-            self.emit(e + 1, "else:")
-            self.emit(e + 2, f"{tv} = L")
-            self.walk("L", name, v, e + 2)
+        self.emit(d, f"if {v} is None:")
+        self.emit(d + 1, f"{tv}, {v} = resolve(L, {name})")
         self.cache_close(tv, v, e)
 
     # -- protos walks -------------------------------------------------------------------
