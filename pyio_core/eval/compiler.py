@@ -670,6 +670,11 @@ class _Gen:
         self.walk(s, "'updateSlot'", u, d + 2)
         self.emit(d, f"if {u} is UPDATE_SLOT and {key} in {s}.slots:")
         self.emit(d + 1, f"{s}.slots[{key}] = {r} = {a}")
+        # a new clone's first value of its own for a slot of its protos (`count = count +
+        # 1`): what the primitive does, and a leaf's new slot changes no walk
+        self.emit(d, f"elif {u} is UPDATE_SLOT and getattr({s}, 'leaf', False) and "
+                     f"lookup_holder({s}, {key})[0] is not None:")
+        self.emit(d + 1, f"{s}.slots[{key}] = {r} = {a}")
         self.emit(d, f"elif {u} is UPDATE_SLOT:")
         self.guarded(d + 1, f"{r} = {u}.fn({s}, {key}, {a})")
         self.emit(d, "else:")

@@ -570,3 +570,16 @@ def test_lookup_memory_of_a_method_on_the_lobby_sees_every_change(change, expect
         "e := try(r := g); if(e, e error println, r println)\n"
     )
     assert out == expected + "\n"
+
+
+def test_assignment_on_a_new_clone_makes_its_own_slot_or_fails_as_updateSlot():
+    # `count = count + 1` in a method of a fresh clone: the clone gets its own slot (the
+    # proto keeps its value); a name no proto has is the primitive's error
+    out = run(
+        "P := Object clone do(count := 10; bump := method(count = count + 1); bad := method(nope = 1))\n"
+        "for(i, 1, 4, c := P clone; c bump; c bump)\n"
+        "list(c count, P count, c hasLocalSlot(\"count\")) println\n"
+        "e := try(P clone bad); e error println\n"
+    )
+    assert out == ("list(12, 10, true)\n"
+                   "Slot nope not found. Must define slot using := operator before updating.\n")
