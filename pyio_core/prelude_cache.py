@@ -4,8 +4,9 @@ interpreter need not parse about 1,000 lines of Io.
 Parsing the prelude is about a third of pyio's start-up in the browser (Python there runs
 in WebAssembly, several times slower than CPython); rebuilding the same Message trees from
 a few flat tuples takes about a third of the time. ``make site`` stores the cache in the
-IDE's pyio.zip (scripts/pyio_zip.mjs calls ``build`` with the very sources it zips, so the
-parser and the cache cannot disagree there); a source checkout has none and parses.
+IDE's pyio.files.gz (scripts/pyio_zip.mjs calls ``build`` with the very sources it
+bundles, so the parser and the cache cannot disagree there); a source checkout has none
+and parses.
 
 The cache only ever saves time. A file is taken from it only when its text and the
 operator table it is parsed with are the very ones it was made from (CRCs of both); a
@@ -18,8 +19,12 @@ import marshal
 import os
 import sys
 import zlib
+from typing import TYPE_CHECKING
 
 from .message import Message
+
+if TYPE_CHECKING:
+    from .state import Interpreter
 
 FORMAT = 2
 #: where the built cache lives: beside the prelude files it was made from
@@ -29,7 +34,7 @@ _entries: dict | None = None  # the cache file's entries, read once per process
 _recording: dict | None = None  # set while ``build`` runs: file name -> entry
 
 
-def code(interp, name: str, text: str) -> str | Message:
+def code(interp: Interpreter, name: str, text: str) -> str | Message:
     """What ``interp`` should run for the prelude file ``name`` whose text is ``text``: its
     cached message tree when the cache holds this very text, else the text (parsed as
     usual, inside the running coroutine)."""

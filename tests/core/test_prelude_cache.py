@@ -1,4 +1,4 @@
-"""The prelude cache (pyio_core/prelude_cache.py, built into the IDE's pyio.zip): a Lobby
+"""The prelude cache (pyio_core/prelude_cache.py, in the IDE's pyio.files.gz): a Lobby
 built from it is the very Lobby parsing builds, and anything stale or broken falls back to
 parsing."""
 
