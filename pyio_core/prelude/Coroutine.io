@@ -73,28 +73,9 @@ Object do(
     handleActorException := method(e, e showStack)
 )
 
-Protos Core Future := Object clone do(
+// futureProxy, setResult and waitOnResult are primitives (protos/coroutine.py)
+Future do(
     runTarget ::= nil
     runMessage ::= nil
     waitingCoros ::= nil
-
-    futureProxy := method(
-        self waitingCoros := List clone
-        self proxy := FutureProxy with(self)
-        self proxy
-    )
-
-    // the proxy becomes the result and every coroutine waiting on it may run again
-    setResult := method(r,
-        if(self hasLocalSlot("proxy"),
-            self proxy _become(getSlot("r"))
-            waitingCoros foreach(c, c resumeLater)
-        )
-        self
-    )
-
-    waitOnResult := method(
-        waitingCoros append(Coroutine currentCoroutine)
-        Coroutine currentCoroutine pause
-    )
 )

@@ -33,6 +33,7 @@ P = Prims("Coroutine", Coroutine)
 Sch = Prims("Scheduler")
 O = Prims("Object")
 FP = Prims("FutureProxy")
+Fu = Prims("Future")
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -593,6 +594,43 @@ def future_send(S, t, L, m):
 def async_send(S, t, L, m):
     yield from enqueue(S, t, L, m)
     return S.nil
+
+
+# Future's methods, upstream's Io steps as primitives (like actorRun): the first `@` of a
+# program compiles nothing. Each send goes through Io, so redefinitions are honoured.
+def _future_waiting(S, t) -> list:
+    """The Python list inside a future's ``waitingCoros``."""
+    waiting = S.slot_value(t, "waitingCoros")
+    if waiting.__class__ is not IoList:
+        raise IoError(f"{S.type_name(t)} has no waitingCoros list (send it futureProxy first)")
+    return waiting.items
+
+
+@Fu.gen("futureProxy")
+def future_proxy(S, t):
+    """The proxy ``@`` answers: it stands for the result until ``setResult``."""
+    if not isinstance(t, IoObject):
+        raise IoError(f"setSlot is not supported on a {S.type_name(t)}")
+    S.set_slot(t, "waitingCoros", S.new_list([]))
+    S.set_slot(t, "proxy", (yield from _send(S, S.core.slots["FutureProxy"], "with", t)))
+    return (yield from _send(S, t, "proxy"))
+
+
+@Fu.gen("setResult")
+def future_set_result(S, t, r):
+    """The proxy becomes the result and every coroutine waiting on it may run again."""
+    if isinstance(t, IoObject) and "proxy" in t.slots:
+        yield from _send(S, (yield from _send(S, t, "proxy")), "_become", r)
+        for c in list(_future_waiting(S, t)):
+            yield from _send(S, c, "resumeLater")
+    return t
+
+
+@Fu.gen("waitOnResult")
+def future_wait_on_result(S, t):
+    """Park the current coroutine until ``setResult`` queues it again."""
+    _future_waiting(S, t).append(S.coro)
+    return (yield from _send(S, S.coro, "pause"))
 
 
 # objects that became a value they cannot turn into (a Number, a List...): they forward

@@ -332,6 +332,23 @@ def test_actor_on_a_number_is_an_error():
     assert "setSlot is not supported on a Number" in uncaught("3 @@println")
 
 
+def test_a_result_wakes_every_coroutine_waiting_on_the_future():
+    # order and output taken from the reference Io binary
+    code = """
+    o := Object clone
+    o slow := method(yield; yield; "computed" println; 42)
+    f := o @slow
+    c1 := coroFor(("c1 got " .. (f + 0)) println)
+    c2 := coroFor(("c2 got " .. (f + 1)) println)
+    Scheduler yieldingCoros append(c1) append(c2)
+    (f + 2) println
+    yield; yield; yield
+    list(Future type, Future proto type, Future hasLocalSlot("setResult")) println
+    """
+    assert out(code) == ('computed\nc2 got 43\nc1 got 42\n44\n'
+                         'list("Future", "Object", true)\n')
+
+
 def test_waiting_on_a_future_that_never_resolves():
     code = """
     o := Object clone
