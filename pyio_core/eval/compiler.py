@@ -113,6 +113,7 @@ class _Gen:
         self.inits: list[str] = []  # loop lookup caches, set up before the body runs
         self.walks: list[str] = []  # per-site memories of protos walks
         self.sites: list[str] = []  # per-site memories of the block last called
+        self.selfs: list[str] = []  # per-site memories of where self answered a name
         # virtual locals: Io name -> Python variable
         self.V: dict[str, str] = {}
         if mode == ENTRY_V:
@@ -129,9 +130,10 @@ class _Gen:
     def site_globals(self) -> dict[str, object]:
         """The per-site memories run() assigns, with their empty values: globals of this
         unit (closure variables would be copied into every activation's frame)."""
-        empty = {"s": -1, "p": None, "h": None, "b": None, "e": None}
-        return {f"{w}{x}": empty[x] for names, xs in ((self.walks, "sph"), (self.sites, "bse"))
-                for w in names for x in xs}
+        empty = {"s": -1, "p": None, "h": None, "b": None, "e": None, "o": None}
+        return {f"{w}{x}": empty[x] for names, xs in (
+            (self.walks, "sph"), (self.sites, "bse"), (self.selfs, "soph")) for w in names
+            for x in xs}
 
     def var(self, prefix: str) -> str:
         """A variable of its own (caches, loop state)."""
@@ -300,12 +302,7 @@ class _Gen:
             self.emit(e + 1, f"if {v} is None:")
             self.emit(e + 2, f"{tv} = SELF")
             self.self_lookup(tv, name, v, e + 2)
-            self.emit(e + 2, f"if {v} is not None and {tv} is SELF and SELF.__class__ is IoObject"
-                             " and not getattr(SELF, 'leaf', False):")
-            self.emit(e + 3, f"{x}s = SH")
-            self.emit(e + 3, f"{x}p = SELF")
-            self.emit(e + 3, f"{x}h = SELF if {name} in SELF.slots else "
-                             f"lookup_holder(SELF, {name})[0]")
+            self.remember(x, tv, name, v, e + 2)
             self.cache_close(tv, v, e)
             self.emit(d, "else:")
             self.locals_lookup(name, tv, v, d + 1, True)
@@ -328,20 +325,39 @@ class _Gen:
 
     def self_memory(self, tv: str, name: str, v: str, depth: int) -> str:
         """A virtual-locals activation's lookup of a name that is not a local: the site
-        remembers where it was found for the last ``self`` that was nobody's leaf (the
-        Lobby, a proto), so all but the first lookup from it skip the Locals proto and the
-        walk. A slot added anywhere that could change the answer moves the shape counter
-        (``self`` is not a leaf). Emits the check; the caller emits the lookup under
-        ``if v is None``, which fills the memory. Returns the memory's name."""
-        x = self.var("w")
-        self.walks.append(x)
-        self.emit(depth, f"if SELF is {x}p and {x}s == SH:")
+        remembers where it was found, so later lookups skip the Locals proto and the walk.
+        For a ``self`` that is nobody's leaf (the Lobby, a proto) the memory is that object
+        and the holder; for a leaf (a fresh clone) it is the clone's only proto and where
+        the walk from it ended, and the clone's own slots are still read first. Anything
+        that could change the answer moves the shape counter: a slot added to or removed
+        from a non-leaf, a protos list, the Locals proto. Emits the hits and an ``else:``
+        under which (one level deeper) the caller emits the full lookup, then
+        ``remember``. Returns the memory's name."""
+        x = self.var("x")
+        self.selfs.append(x)
+        self.emit(depth, f"if {x}s == SH and SELF is {x}o:")
         self.emit(depth + 1, f"{tv} = SELF")
         self.emit(depth + 1, f"{v} = {x}h.slots.get({name})")
+        self.emit(depth, f"elif {x}s == SH and SELF.__class__ is IoObject and "
+                         f"len(_p := SELF.protos) == 1 and _p[0] is {x}p:")
+        self.emit(depth + 1, f"{tv} = SELF")
+        self.emit(depth + 1, f"{v} = SELF.slots.get({name})")
+        self.emit(depth + 1, f"if {v} is None:")
+        self.emit(depth + 2, f"{v} = {x}h.slots.get({name})")
         self.emit(depth, "else:")
-        self.emit(depth + 1, f"{v} = None")
-        self.emit(depth, f"if {v} is None:")
         return x
+
+    def remember(self, x: str, tv: str, name: str, v: str, depth: int) -> None:
+        """Fill the memory of ``self_memory`` after a full lookup that ``self`` answered."""
+        self.emit(depth, f"if {v} is not None and {tv} is SELF and SELF.__class__ is IoObject:")
+        self.emit(depth + 1, "if not getattr(SELF, 'leaf', False):")
+        self.emit(depth + 2, f"{x}s, {x}o, {x}p = SH, SELF, None")
+        self.emit(depth + 2, f"{x}h = SELF if {name} in SELF.slots else "
+                             f"lookup_holder(SELF, {name})[0]")
+        self.emit(depth + 1, "elif len(SELF.protos) == 1:")
+        self.emit(depth + 2, f"_h = lookup_holder(SELF, {name})[0]")
+        self.emit(depth + 2, "if _h is not None:")
+        self.emit(depth + 3, f"{x}s, {x}o, {x}p, {x}h = SH, None, SELF.protos[0], _h")
 
     def self_lookup(self, tv: str, name: str, v: str, depth: int) -> None:
         """Lookup in ``tv`` (a method's self): own slots, then a cached walk; a Locals

@@ -583,3 +583,26 @@ def test_assignment_on_a_new_clone_makes_its_own_slot_or_fails_as_updateSlot():
     )
     assert out == ("list(12, 10, true)\n"
                    "Slot nope not found. Must define slot using := operator before updating.\n")
+
+
+@pytest.mark.parametrize("change, expected", [
+    ('P greeting := "updated"', "updated"),
+    ('c greeting := "own"', "own"),
+    ('P removeSlot("greeting")', "G's"),
+    ('Q := P clone do(greeting := "Q\'s"); c setProto(Q)', "Q's"),
+    ('c appendProto(Object clone do(greeting := "second"))', "P's"),
+    ('c prependProto(Object clone do(greeting := "first"))', "first"),
+    ('Locals greeting := "the Locals proto\'s"', "the Locals proto's"),
+])
+def test_lookup_memory_of_a_method_on_fresh_clones_sees_every_change(change, expected):
+    # hi's self is a new clone (a leaf) each time: the site remembers the clone's proto and
+    # where the walk from it ended; the clone's own slots are still read first
+    out = run(
+        'G := Object clone do(greeting := "G\'s")\n'
+        'P := G clone do(greeting := "P\'s"; hi := method(greeting))\n'
+        "c := P clone\n"  # (made first: a new Lobby slot moves the shape counter)
+        + HOT.format(call="P clone hi")
+        + change + "\n"
+        "c hi println\n"
+    )
+    assert out == expected + "\n"
