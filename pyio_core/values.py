@@ -178,6 +178,8 @@ def raw_clone(proto: IoObject) -> IoObject:
     new.protos = [proto]
     new.leaf = True
     proto.leaf = False
+    if cls is IoObject:  # most clones: no payload
+        return new
     copy = CLONE_PAYLOAD.get(cls)
     if copy is not None:
         copy(proto, new)
@@ -186,7 +188,7 @@ def raw_clone(proto: IoObject) -> IoObject:
         new.encoding, new.item_type = proto.encoding, proto.item_type
     elif cls is Coroutine:
         Coroutine.__init__(new, [proto])
-    elif cls is not IoObject:
+    else:
         init = getattr(cls, "clone_from", None)
         if init is not None:
             init(new, proto)

@@ -400,6 +400,8 @@ class _Gen:
         self.emit(d + 1, f"{tv} = Ls.get('self')")
         self.emit(d + 1, f"if {tv}.__class__ is IoObject:")
         self.emit(d + 2, f"{v} = {tv}.slots.get({name})")
+        self.emit(d + 2, f"if {v} is None:")  # self's protos, with the site's memory
+        self.walk(tv, name, v, d + 3)
         self.emit(d, f"if {v} is None:")
         self.emit(d + 1, f"{tv}, {v} = resolve(L, {name})")
         self.cache_close(tv, v, e)

@@ -606,3 +606,18 @@ def test_lookup_memory_of_a_method_on_fresh_clones_sees_every_change(change, exp
         "c hi println\n"
     )
     assert out == expected + "\n"
+
+
+def test_a_method_that_uses_call_sees_changes_to_what_its_self_inherits():
+    # with a Locals object (the method mentions `call`), a name self inherits is found
+    # through self's protos walk memory: a shadowing slot or a removal must reach it
+    out = run(
+        'G := Object clone do(greeting := "G\'s")\n'
+        "P := G clone do(hi := method(call message name; greeting))\n"
+        "o := P clone\n"
+        + HOT.format(call="o hi")
+        + 'P greeting := "P\'s"; a := o hi\n'
+        'P removeSlot("greeting"); G greeting := "G2"; b := o hi\n'
+        "list(a, b) println\n"
+    )
+    assert out == 'list("P\'s", "G2")\n'
