@@ -1052,6 +1052,23 @@ _INTERNAL = [
 ]
 
 
+_CODE: dict = {}  # (source, file name) -> code object
+_CODE_MAX = 512
+
+
+def _python_code(src: str, filename: str):
+    """Compile generated source, remembering the result: every new interpreter (each test,
+    each Reset in the IDE) compiles the same prelude loops and often the same methods, and
+    CPython's compiler is the slow part of compiling a chain."""
+    key = (src, filename)
+    code = _CODE.get(key)
+    if code is None:
+        if len(_CODE) >= _CODE_MAX:
+            _CODE.clear()
+        code = _CODE[key] = compile(src, filename, "exec")
+    return code
+
+
 def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
     if not g.inits:  # no loop lookup cache reads EP: drop the bookkeeping
         g.lines = [line for line in g.lines if not line.endswith("EP += 1")]
@@ -1113,7 +1130,7 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
         "resolve": S.resolve,
         **extra,
     }
-    exec(compile(src, f"<io {m.label}:{m.line}>", "exec"), ns)
+    exec(_python_code(src, f"<io {m.label}:{m.line}>"), ns)
     ns.update((f"k{i}", c) for i, c in enumerate(g.consts))
     ns.update(memories)
     run = ns["make"](S)
