@@ -222,6 +222,11 @@ class _Gen:
                 t = r
             elif m.name == ";":
                 t = "L"
+            elif (t == "L" and not m.args and not single and self.is_operation(m.next)
+                  and (m.name in self.V or self.mode != ENTRY_V)):
+                self.read_then_operation(m, r, depth)
+                t = r
+                m = m.next
             elif t == "L" and not m.args and m.name in self.V:
                 self.local_read(m, r, depth)
                 t = r
@@ -236,6 +241,31 @@ class _Gen:
                 t = r
             m = None if single else m.next
         return r
+
+    def is_operation(self, m) -> bool:
+        """``m`` is a Number operator whose operand has no effects (``< 2``, ``- b``)."""
+        return (m is not None and m.cached is None and len(m.args) == 1
+                and m.name in _NUMBER_OPS and self.is_simple(m.args[0]))
+
+    def read_then_operation(self, m, r: str, depth: int) -> None:
+        """``n < 2``, ``s + i``: a local or a slot of the context, then an operator: when
+        both values are numbers one test does for both messages."""
+        op = m.next
+        self.covered.append(op)
+        if m.name in self.V:
+            x = self.V[m.name]
+        else:
+            x = r
+            self.emit(depth, f"{r} = Ls.get({m.name!r})")
+        av, checks = self.operand(op.args[0], depth)
+        self.emit(depth, f"if {x}.__class__ is float{checks} and NOK:")
+        self.emit(depth + 1, f"{r} = {_NUMBER_OPS[op.name].format(x, av)}")
+        self.emit(depth, "else:")
+        if m.name in self.V:
+            self.local_read(m, r, depth + 1)
+        else:
+            self.slot_read(m, r, depth + 1)
+        self.simple_number_op(op, r, r, depth + 1)
 
     def local_read(self, m, r: str, depth: int) -> None:
         """A virtual local holding a plain value is just that value; anything that may
@@ -257,22 +287,24 @@ class _Gen:
     def simple_number_op(self, m, t: str, r: str, depth: int) -> None:
         """``x + 1``, ``a < b`` with an operand that has no effects: test everything the
         inline arithmetic needs up front, before any lookup."""
-        a = m.args[0]
-        self.covered.append(a)
-        if a.cached is not None:
-            av = self.const(a.cached)
-            checks = "" if a.cached.__class__ is float else f" and {av}.__class__ is float"
-        elif a.name in self.V:
-            av = self.V[a.name]
-            checks = f" and {av}.__class__ is float"
-        else:  # a slot of the context: reading it has no effect (a miss takes the send)
-            av = self.temp("a")
-            self.emit(depth, f"{av} = Ls.get({a.name!r})")
-            checks = f" and {av}.__class__ is float"
+        av, checks = self.operand(m.args[0], depth)
         self.emit(depth, f"if {t}.__class__ is float{checks} and NOK:")
         self.emit(depth + 1, f"{r} = {_NUMBER_OPS[m.name].format(t, av)}")
         self.emit(depth, "else:")
         self.send(m, t, r, depth + 1)
+
+    def operand(self, a, depth: int) -> tuple[str, str]:
+        """An operand without effects: (its variable, the test that it is a number)."""
+        self.covered.append(a)
+        if a.cached is not None:
+            av = self.const(a.cached)
+            return av, "" if a.cached.__class__ is float else f" and {av}.__class__ is float"
+        if a.name in self.V:
+            av = self.V[a.name]
+        else:  # a slot of the context: reading it has no effect (a miss takes the send)
+            av = self.temp("a")
+            self.emit(depth, f"{av} = Ls.get({a.name!r})")
+        return av, f" and {av}.__class__ is float"
 
     def is_simple(self, a) -> bool:
         """An operand whose evaluation has no effects: a literal, a virtual local read, or
