@@ -392,3 +392,69 @@ def slot_sweep(proto: str, name: str) -> str:
         for a in SWEEP_ARGS:
             sends.append(f"try({r} {name}({a}))" if a else f"try({r} {name})")
     return PROLOGUE + "\n" + "\n".join(sends)
+
+
+# -- shape changes under hot methods (fuzz/run.py --shapes) --------------------------------
+# Compiled code remembers where names were found (protos walks, a method's self, the block
+# a call site last called, Number's operators) and trusts the memory while the shape counter
+# stands still. These programs make methods hot on every kind of self, then change what the
+# memories depend on in every way a program can, and call again.
+SHAPE_SETUP = (
+    'G := Object clone do(n := "G"; k := 1)\n'
+    'P := G clone do(n := "P"; hi := method(n); two := method(a, b, list(n, a, b)); '
+    'bump := method(k = k + 1; k); viaCall := method(call; n); viaBlock := method(block(n) call); '
+    'inLoop := method(r := nil; for(j, 1, 2, r = n); r); outer := method(x, two(hi, x)); '
+    'rec := method(d, if(d == 0, n, rec(d - 1))); sc := method(c, if(c, block(nil)); hi); '
+    'scoped := method(list(sc(true), sc(false), sc(true))))\n'
+    'Q := Object clone do(n := "Q")\n'
+    "c := P clone\n"
+    "d := P clone\n"
+    'Number nn := method(self + 1); Number pair := method(o, list(self * o, self < o))\n'
+    'fzShow := method(v, fzV := "?"; t := getSlot("v") type; try(fzV = if(t == "Number" or '
+    't == "Sequence", getSlot("v"), if(t == "List", v asString, t))); fzV)\n'
+)
+SHAPE_RECEIVERS = ("P clone", "c", "d", "P", "P clone clone", "c clone", "Object clone setProto(P)")
+SHAPE_CALLS = ("hi", "two(1, 2)", "bump", "viaCall", "viaBlock", "inLoop", "outer(3)",
+               "rec(3)", "scoped")
+SHAPE_HOLDERS = ("G", "P", "Q", "c", "d", "Lobby", "Locals", "Object")
+SHAPE_CHANGES = (
+    '{h} n := "{h}"', '{h} setSlot("n", "{h}!")', '{h} removeSlot("n")', '{h} do(n := "do")',
+    '{h} do(for(n, 1, 1, nil))', '{h} do(list("L") foreach(n, nil))', '{h} newSlot("n", "ns")',
+    '{h} updateSlot("n", "up")', '{h} doString("n := \\"ds\\"")', '{h} lexicalDo(n := "lex")',
+    '{h} k := 10', '{h} removeSlot("k")', '{h} hi := method("new hi")', '{h} removeSlot("hi")',
+    "c setProto(Q)", "c setProto(P)", "c appendProto(Q)", "c prependProto(Q)",
+    "c removeProto(P)", "d setProtos(list(Q, P))", "e2 := c clone", "Q setProto(c)",
+    'c become(Q clone)', 'd become(c)', "P setProto(Q)", "P setProto(G)", "Locals appendProto(Q)",
+    'Locals removeProto(Q)', "P prependProto(c)", "G removeAllSlots", "c removeAllSlots",
+    'P getSlot("hi") setMessage(message(n .. "*"))', 'P getSlot("hi") setMessage(message(n))',
+    'P getSlot("two") setArgumentNames(list("b", "a"))', 'P getSlot("hi") setIsActivatable(false)',
+    'P getSlot("hi") setIsActivatable(true)', 'P getSlot("hi") message setName("k")',
+    'P getSlot("rec") message setNext(message(.. ""))', 'P hi := P getSlot("two")',
+    'Number + := method(o, "plus")', 'Number removeSlot("+")', "Number + := Object getSlot(\"+\")",
+    'Number * := method(o, "times")', 'Number < := method(o, "lt")', 'Number removeSlot("nn")',
+    'Number do(+ := method(o, "do plus"))', 'Number nn := method(self * 100)',
+    'Locals n := "locals"', 'Locals removeSlot("n")',
+    'Locals hi := method("Locals hi " .. self type)', 'Locals removeSlot("hi")', 'Object n := "object"', 'Object removeSlot("n")',
+)
+
+
+def generate_shapes(r: Chooser) -> str:
+    """A program for ``fuzz/run.py --shapes``: the setup above, then rounds of hot calls
+    (each shown, errors as text) and random changes to slots, protos, method bodies and
+    Number's operators."""
+    lines = [SHAPE_SETUP]
+    for turn in range(r.randint(2, 4)):
+        calls = [f"{r.choice(SHAPE_RECEIVERS)} {r.choice(SHAPE_CALLS)}"
+                 for _ in range(r.randint(1, 4))]
+        calls.append(r.choice(("3 nn", "2 pair(5)", "(1.5) pair(2)", "7 nn nn")))
+        shown = f'list({", ".join(calls)}) map(v, fzShow(getSlot("v"))) join(" ")'
+        if r.random() < 0.5:  # the sites in a method's virtual-locals code, else top level
+            lines.append(f"fzRound{turn} := method({shown})")
+            shown = f"fzRound{turn}"
+        shown = f'fzE := try(fzR := {shown}); writeln(if(fzE, "E: " .. fzE error, fzR))'
+        lines.append(f"for(fzI, 1, {r.randint(3, 7)}, {shown})")
+        for _ in range(r.randint(1, 3)):
+            change = r.choice(SHAPE_CHANGES).replace("{h}", r.choice(SHAPE_HOLDERS))
+            lines.append(f'e := try({change}); if(e, writeln("change: ", e error))')
+        lines.append(shown)
+    return "\n".join(lines)

@@ -1,6 +1,7 @@
 """Fuzz pyio: run N random Io programs and report every interpreter failure.
 
     fuzz/run.py [-n 10000] [--seed 0] [--jobs CPUS] [--show SEED] [--sweep] [--differential]
+                [--shapes]
 
 A run of 1000 programs or more ends with the sweep (``slot_sweep``): every core slot sent to
 the proto, a typical value, a payload-less object and nil, with awkward arguments.
@@ -17,6 +18,11 @@ statements as the body of a method called three times) runs once interpreted
 (``Interpreter.compile = False``) and once as usual, and any difference in what it prints or
 how it ends is a finding (fuzz/harness.py ``run_differential``). Runs the budget cut short
 count as "inconclusive".
+
+``--shapes`` is a differential run of other programs (``generate_shapes``): methods made hot
+on fresh clones, protos, the Lobby and numbers, then slots, protos lists, method bodies and
+Number's operators changed in every way a program can, and the methods called again. It
+hunts stale answers of what compiled code remembers between calls.
 
 Exit status 0 when every program behaved (see fuzz/harness.py for what a finding is).
 Findings go to stdout and to fuzz/findings/<seed>.io for turning into regression tests.
@@ -39,7 +45,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fuzz.generator import generate, generate_hot, slot_names, slot_sweep  # noqa: E402
+from fuzz.generator import (  # noqa: E402
+    generate, generate_hot, generate_shapes, slot_names, slot_sweep)
 from fuzz.harness import (  # noqa: E402
     HOT_BUDGET, Budget, Outcome, new_interpreter, run_differential, run_program)
 
@@ -49,17 +56,18 @@ FINDINGS = Path(__file__).resolve().parent / "findings"
 
 _base = None  # the worker's interpreter, forked for each program
 _plain = None  # --differential: a second one that never compiles
+MAKERS = {"plain": generate, "differential": generate_hot, "shapes": generate_shapes}
 _make = generate  # how a seed becomes a program
 
 
-def _init_worker(differential: bool = False) -> None:
+def _init_worker(mode: str = "plain") -> None:
     global _base, _plain, _make
     slot_names()
     _base = new_interpreter(Budget())
-    if differential:
+    _make = MAKERS[mode]
+    if mode != "plain":
         _plain = new_interpreter(Budget())
         _plain.compile = False
-        _make = generate_hot
 
 
 def _child(code: str, wfd: int) -> None:
@@ -123,10 +131,13 @@ def main(argv: list[str] | None = None) -> int:
                          "arguments (a full run does it after the programs)")
     ap.add_argument("--differential", action="store_true",
                     help="compare each (hot) program's run interpreted and compiled")
+    ap.add_argument("--shapes", action="store_true",
+                    help="differential, with programs that change slots and protos under "
+                         "hot methods")
     args = ap.parse_args(argv)
+    mode = "shapes" if args.shapes else "differential" if args.differential else "plain"
     if args.show is not None:
-        make = generate_hot if args.differential else generate
-        print(make(random.Random(args.show)))
+        print(MAKERS[mode](random.Random(args.show)))
         return 0
     if args.sweep:
         return sweep(args.jobs)
@@ -135,18 +146,18 @@ def main(argv: list[str] | None = None) -> int:
     findings: list[tuple[int, dict]] = []
     start = time.monotonic()
     with multiprocessing.get_context("fork").Pool(
-            args.jobs, _init_worker, (args.differential,)) as pool:
+            args.jobs, _init_worker, (mode,)) as pool:
         for i, (seed, o) in enumerate(pool.imap_unordered(run_one, seeds, chunksize=8), 1):
             kinds[o["kind"]] += 1
             if o["kind"] == "finding":
                 findings.append((seed, o))
-                report(seed, Outcome(o["kind"], o["finding"], o["detail"]), args.differential)
+                report(seed, Outcome(o["kind"], o["finding"], o["detail"]), mode)
             if i % 1000 == 0:
                 print(f"... {i} programs, {len(findings)} findings, "
                       f"{time.monotonic() - start:.0f}s", flush=True)
     summary = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
     print(f"{args.n} programs in {time.monotonic() - start:.0f}s: {summary}")
-    swept = sweep(args.jobs) if args.n >= 1000 and not args.differential else 0
+    swept = sweep(args.jobs) if args.n >= 1000 and mode == "plain" else 0
     return 1 if findings or swept else 0
 
 
@@ -171,9 +182,9 @@ def sweep(jobs: int) -> int:
     return 1 if bad else 0
 
 
-def report(seed: int, o: Outcome, differential: bool = False) -> None:
+def report(seed: int, o: Outcome, mode: str = "plain") -> None:
     FINDINGS.mkdir(exist_ok=True)
-    code = (generate_hot if differential else generate)(random.Random(seed))
+    code = MAKERS[mode](random.Random(seed))
     (FINDINGS / f"{seed}.io").write_text(f"// {o.finding}\n{code}\n", encoding="utf-8")
     print(f"FINDING seed {seed}: {o.finding}\n{code}\n{o.detail[-1500:]}\n{'-' * 60}",
           flush=True)
