@@ -545,14 +545,22 @@ class _Gen:
         block = (f"{vc} is Block and {v}.activatable and "
                  + (f"len({v}.arg_names) >= {k} and " if k else "")
                  + f"{v}.message.entry is not None{self.block_ok(v, tv)}")
+        # the shape counter under which the entry was taken: arguments may change it
+        snap = f"{q}s" if q else f"{e}s"
         remember = f"{e} = {q}e = {v}.message.entry; {q}b = {v}; {q}s = SH" if q else \
-            f"{e} = {v}.message.entry"
+            f"{e} = {v}.message.entry; {snap} = SH"
+        if q and self.mode == ENTRY_V:
+            # what the Locals object answered is not remembered: without one, the Locals
+            # proto answers the same name with no target
+            remember = (f"{e} = {v}.message.entry\n"
+                        f"if {tv} is not L: {q}e = {e}; {q}b = {v}; {q}s = SH")
+        hit = f"{v} is {q}b and {q}s == SH"
         if k == 0:
             self.emit(d, f"{vc} = {v}.__class__")
             self.emit(d, f"if {vc} is float or {vc} is str:")
             self.emit(d + 1, f"{r} = {v}")
             if q is not None:
-                self.emit(d, f"elif {v} is {q}b and {q}s == SH:")
+                self.emit(d, f"elif {hit}:")
                 self.call_block(f"{q}e", v, tv, mc, [], r, d + 1)
             self.emit(d, f"elif {vc} is CFunction and {v}.kind != LAZY and {v}.lo == 0"
                          + (f" and {tv} is not None:" if self.mode == ENTRY_V else ":"))
@@ -561,11 +569,12 @@ class _Gen:
             self.emit(d + 1, "else:")
             self.gen_call(d + 2, f"{r} = yield from {v}.fn({tv})")
             self.emit(d, f"elif {block}:")
-            self.emit(d + 1, remember)
+            for line in remember.split("\n"):
+                self.emit(d + 1, line)
             self.call_block(e, v, tv, mc, [], r, d + 1)
         else:
             if q is not None:
-                self.emit(d, f"if {v} is {q}b and {q}s == SH:")
+                self.emit(d, f"if {hit}:")
                 self.emit(d + 1, f"{e} = {q}e")
                 self.emit(d, "else:")
                 dd = d + 1
@@ -574,13 +583,17 @@ class _Gen:
             self.emit(dd, f"{e} = None")
             self.emit(dd, f"{vc} = {v}.__class__")
             self.emit(dd, f"if {block}:")
-            self.emit(dd + 1, remember)
+            for line in remember.split("\n"):
+                self.emit(dd + 1, line)
             self.emit(d, f"if {e} is not None or ({vc} is CFunction and {v}.kind != LAZY and "
                          f"{v}.lo <= {k} and ({v}.hi < 0 or {v}.hi >= {k})"
                          + (f" and {tv} is not None" if self.mode == ENTRY_V else "") + "):")
             args = self.args(m, mc, tv, d + 1)
-            self.emit(d + 1, f"if {e} is not None:")
+            self.emit(d + 1, f"if {e} is not None and {snap} == SH:")
             self.call_block(e, v, tv, mc, args, r, d + 2)
+            self.emit(d + 1, f"elif {e} is not None:")  # the arguments changed a body, a
+            self.opaque(d + 2, f"{r} = yield from S.activate({v}, {self.target_of(tv)}, "  # proto..
+                               f"{mc}, L, [{', '.join(args)}])")
             self.emit(d + 1, f"elif {v}.kind == EAGER:")
             self.guarded(d + 2, f"{r} = {v}.fn({tv}, {', '.join(args)})")
             self.emit(d + 1, "else:")

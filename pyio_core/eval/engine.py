@@ -342,6 +342,8 @@ class Engine:
             if entry is not None:
                 if args is None:
                     args = yield from self.eval_args(m, L, len(blk.arg_names))
+                    if blk.message is not body:  # the arguments gave the block a new body
+                        return (yield from self.activate(blk, target, m, L, args))
                 d = self.coro.depth + 1
                 g = entry(blk, target, L, m, d, *args)
                 if d & HOP_MASK:

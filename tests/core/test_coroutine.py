@@ -389,7 +389,7 @@ def test_become_a_number_forwards():
 
 def test_primitives_cannot_become():
     assert out('try(list() become(1)) error println') == \
-        "Primitives cannot become new values\n"
+        "Io Assertion 'Primitives cannot become new values'\n"
 
 
 # -- wait and timers -------------------------------------------------------------------------
