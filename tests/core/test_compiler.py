@@ -764,3 +764,17 @@ def test_nested_sends_in_arguments_keep_their_values_apart():
     assert out == ('list(6, list("3", "3"), "boom", 6)\n'  # as upstream prints them
                    'list(6, list("3", "3"), "boom", 12)\n'
                    'list(6, list("3", "6"), "boom", 20)\n')
+
+
+@pytest.mark.xfail(strict=True, reason="compiled code already running keeps the body it was "
+                   "compiled from: an edit of a later message of the running body is seen "
+                   "only from the next activation (the interpreter and upstream see it at "
+                   "once; not new this session)")
+@pytest.mark.parametrize("edit", ['setName("tag")', 'setCachedResult("tag")'])
+def test_an_edit_of_the_running_body_is_seen_by_the_rest_of_that_activation(edit):
+    out = run(
+        'n := 0\nother := "other"; tag := "tag"\n'
+        f"b := block(n = n + 1; if(n == 4, b message last {edit}); other)\n"
+        'for(i, 1, 6, write(b call, " "))\n'
+    )
+    assert out == "other other other tag tag tag "
