@@ -790,3 +790,17 @@ def test_an_if_on_a_comparison_answers_as_the_operator(op, args, expected):
         + f'Number setSlot("{op}", method(o, nil)); f(1, 2) println\n'
     )
     assert out == f"{expected}\nno\n"
+
+
+@pytest.mark.xfail(strict=True, reason="a context that becomes another object while a loop "
+                   "runs in it: compiled code keeps the old slots dict (Ls) for the rest of "
+                   "the run; the interpreter's for keeps binding i in the old dict and fails")
+def test_a_context_that_becomes_another_object_inside_a_loop():
+    # upstream: from the second turn on, the loop reads and writes the new object's slots
+    out = run(
+        'o := Object clone do(x := "old"; r := list)\n'
+        'o do(for(i, 1, 3, if(i == 2, o become(Object clone do(x := "new"; r := list)));'
+        " r append(x)))\n"
+        "o r println\n"
+    )
+    assert out == 'list("new", "new")\n'
