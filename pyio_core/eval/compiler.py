@@ -54,6 +54,15 @@ _NUMBER_OPS = {
     "!=": "FALSE if {0} == {1} or {0} is {1} else TRUE",
 }
 _OP_NAMES = {name: f"{i}" for i, name in enumerate(_NUMBER_OPS)}
+# the comparisons above as Python truth values (an inlined `if` tests them directly)
+_TESTS = {
+    "<": "not ({0} >= {1} or {0} is {1})",
+    ">": "{0} > {1}",
+    "<=": "not {0} > {1}",
+    ">=": "{0} >= {1} or {0} is {1}",
+    "==": "{0} == {1} or {0} is {1}",
+    "!=": "not ({0} == {1} or {0} is {1})",
+}
 _DUP_LIMIT = 12  # messages in an operand worth emitting twice (fast and general branch)
 
 CHAIN, ENTRY_L, ENTRY_V = "chain", "entry", "virtual"
@@ -545,8 +554,10 @@ class _Gen:
         block = (f"{vc} is Block and {v}.activatable and "
                  + (f"len({v}.arg_names) >= {k} and " if k else "")
                  + f"{v}.message.entry is not None{self.block_ok(v, tv)}")
-        # the shape counter under which the entry was taken: arguments may change it
+        # after the arguments ran, the entry must still be the one the site remembers
+        # under the current shape (a nested call at this same site may have refreshed it)
         snap = f"{q}s" if q else f"{e}s"
+        still = f"{e} is {q}e and {q}s == SH" if q else f"{snap} == SH"
         remember = f"{e} = {q}e = {v}.message.entry; {q}b = {v}; {q}s = SH" if q else \
             f"{e} = {v}.message.entry; {snap} = SH"
         if q and self.mode == ENTRY_V:
@@ -589,7 +600,7 @@ class _Gen:
                          f"{v}.lo <= {k} and ({v}.hi < 0 or {v}.hi >= {k})"
                          + (f" and {tv} is not None" if self.mode == ENTRY_V else "") + "):")
             args = self.args(m, mc, tv, d + 1)
-            self.emit(d + 1, f"if {e} is not None and {snap} == SH:")
+            self.emit(d + 1, f"if {e} is not None and {still}:")
             self.call_block(e, v, tv, mc, args, r, d + 2)
             self.emit(d + 1, f"elif {e} is not None:")  # the arguments changed a body, a
             self.opaque(d + 2, f"{r} = yield from S.activate({v}, {self.target_of(tv)}, "  # proto..
@@ -887,8 +898,23 @@ class _Gen:
         self.emit(depth + 1, f"{i} += {step}")
 
     def inline_if(self, m, r: str, depth: int) -> None:
-        c = self.chain(m.args[0], "L", depth)
-        self.emit(depth, f"if {c} is not FALSE and {c} is not NIL:")
+        cond = m.args[0]
+        if (cond.args or cond.name == ";" or not self.is_operation(cond.next)
+                or cond.next.name not in _TESTS or cond.next.next is not None
+                or not (cond.cached is not None or cond.name in self.V or self.mode != ENTRY_V)):
+            c = self.chain(cond, "L", depth)
+            self.emit(depth, f"if {c} is not FALSE and {c} is not NIL:")
+        else:  # `if(n < 2, ...)`: on two numbers, a Python test of the two values
+            x, xc = self.operand(cond, depth)
+            a, ac = self.operand(cond.next.args[0], depth)
+            b = self.temp("b")
+            self.emit(depth, f"if {' and '.join(t[5:] for t in (xc, ac) if t) or 'True'} "
+                             "and NOK:")
+            self.emit(depth + 1, f"{b} = {_TESTS[cond.next.name].format(x, a)}")
+            self.emit(depth, "else:")
+            c = self.chain(cond, "L", depth + 1)
+            self.emit(depth + 1, f"{b} = {c} is not FALSE and {c} is not NIL")
+            self.emit(depth, f"if {b}:")
         self.emit(depth + 1, f"{r} = {self.chain(m.args[1], 'L', depth + 1)}")
         self.emit(depth, "else:")
         if len(m.args) > 2:

@@ -642,11 +642,11 @@ def become(S, t, v):
     """Make ``t`` the same object as ``v``: they share slots and protos. A plain object
     cannot turn into a Number, Sequence or other payload object; it then forwards every
     message to ``v`` instead (so a resolved future still answers like its value)."""
-    # Number and Sequence stand for unboxed values (upstream's protos are a number and a
-    # string themselves): compiled code also holds their slots
     if t is v:
         return t
-    if t.__class__ is not IoObject or t is S.Number or t is S.Sequence:
+    # Number and Sequence stand for unboxed values (upstream's protos are a number and a
+    # string themselves), and compiled code holds their slots and the Locals proto's
+    if t.__class__ is not IoObject or t is S.Number or t is S.Sequence or t is S.LocalsProto:
         raise IoError("Io Assertion 'Primitives cannot become new values'")
     used_as_proto(t)  # t and v may now share one slots dict: neither is a leaf any more
     used_as_proto(v)
