@@ -415,7 +415,11 @@ SHAPE_SETUP = (
 )
 SHAPE_RECEIVERS = ("P clone", "c", "d", "P", "P clone clone", "c clone", "Object clone setProto(P)")
 SHAPE_CALLS = ("hi", "two(1, 2)", "bump", "viaCall", "viaBlock", "inLoop", "outer(3)",
-               "rec(3)", "scoped")
+               "rec(3)", "scoped",
+               # arguments that change what the call depends on while it is being made
+               'two(P hi, P getSlot("hi") setMessage(message(n .. "+")); P hi)',
+               'two(P n := "arg"; P hi, P removeSlot("n"); P hi)', 'two(c setProto(Q); c n, c hi)',
+               'outer(Number + := method(o, "arg plus"); 1 + 1)', 'two(c bump, c bump)')
 SHAPE_HOLDERS = ("G", "P", "Q", "c", "d", "Lobby", "Locals", "Object")
 SHAPE_CHANGES = (
     '{h} n := "{h}"', '{h} setSlot("n", "{h}!")', '{h} removeSlot("n")', '{h} do(n := "do")',
