@@ -804,3 +804,21 @@ def test_a_context_that_becomes_another_object_inside_a_loop():
         "o r println\n"
     )
     assert out == 'list("new", "new")\n'
+
+
+@pytest.mark.parametrize("compiled", [
+    True,
+    pytest.param(False, marks=pytest.mark.xfail(strict=True, reason=(
+        "the interpreter binds the argument names it read before the arguments ran; "
+        "upstream (and compiled code) bind the names an argument just set"))),
+])
+def test_argument_names_changed_by_an_argument_bind_that_call(compiled):
+    host = CaptureHost()
+    it = Interpreter(host=host)
+    it.compile = compiled
+    it.do_string(
+        "two := method(a, b, list(a, b))\n"
+        'for(i, 1, 5, write(two(if(i == 4, Lobby getSlot("two") setArgumentNames('
+        'list("b", "a"))); 1, 2), " "))\n'
+    )
+    assert host.output == "list(1, 2) " * 3 + "list(2, 1) " * 2
