@@ -822,3 +822,22 @@ def test_argument_names_changed_by_an_argument_bind_that_call(compiled):
         'list("b", "a"))); 1, 2), " "))\n'
     )
     assert host.output == "list(1, 2) " * 3 + "list(2, 1) " * 2
+
+
+@pytest.mark.parametrize("change", [
+    'Number do(+ := method(o, "changed"))',
+    'Number doString("+ := method(o, \\"changed\\")")',
+    'alias := Object clone; alias become(Number); alias + := method(o, "changed")',
+    'Number perform("setSlot", "+", method(o, "changed"))',
+    'Number lexicalDo(+ := method(o, "changed"))',
+])
+def test_inline_arithmetic_sees_number_slots_changed_from_inside_number(change):
+    # Number's slots dict itself watches every change: a store made by code running in
+    # Number's context, or through an object that became Number, reaches the flag too
+    out = run(
+        "f := method(a, b, a + b)\n"
+        + HOT.format(call="f(3, 4)")
+        + change + "\n"
+        "x := 3; r := list(f(3, 4)); for(i, 1, 2, r append(x + 4)); r println\n"
+    )
+    assert out == 'list("changed", "changed", "changed")\n'
