@@ -139,9 +139,9 @@ class _Gen:
     def site_globals(self) -> dict[str, object]:
         """The per-site memories run() assigns, with their empty values: globals of this
         unit (closure variables would be copied into every activation's frame)."""
-        empty = {"s": -1, "p": None, "h": None, "b": None, "e": None, "o": None}
+        empty = {"s": -1, "p": None, "h": None, "b": None, "e": None, "o": None, "c": None}
         return {f"{w}{x}": empty[x] for names, xs in (
-            (self.walks, "sph"), (self.sites, "bse"), (self.selfs, "soph")) for w in names
+            (self.walks, "sph"), (self.sites, "bsec"), (self.selfs, "soph")) for w in names
             for x in xs}
 
     def var(self, prefix: str) -> str:
@@ -566,6 +566,11 @@ class _Gen:
             remember = (f"{e} = {v}.message.entry\n"
                         f"if {tv} is not L: {q}e = {e}; {q}b = {v}; {q}s = SH")
         hit = f"{v} is {q}b and {q}s == SH"
+        # ... and the eager primitive it called last (a primitive never changes, so its
+        # identity is enough; the Locals proto's answers are not remembered, as above)
+        prim = f"{v} is {q}c" + (f" and {tv} is not None" if self.mode == ENTRY_V else "")
+        keep = "" if q is None else (f"if {tv} is not L: {q}c = {v}" if self.mode == ENTRY_V
+                                     else f"{q}c = {v}")
         if k == 0:
             self.emit(d, f"{vc} = {v}.__class__")
             self.emit(d, f"if {vc} is float or {vc} is str:")
@@ -573,9 +578,13 @@ class _Gen:
             if q is not None:
                 self.emit(d, f"elif {hit}:")
                 self.call_block(f"{q}e", v, tv, mc, [], r, d + 1)
+                self.emit(d, f"elif {prim}:")
+                self.guarded(d + 1, f"{r} = {v}.fn({tv})")
             self.emit(d, f"elif {vc} is CFunction and {v}.kind != LAZY and {v}.lo == 0"
                          + (f" and {tv} is not None:" if self.mode == ENTRY_V else ":"))
             self.emit(d + 1, f"if {v}.kind == EAGER:")
+            if keep:
+                self.emit(d + 2, keep)
             self.guarded(d + 2, f"{r} = {v}.fn({tv})")
             self.emit(d + 1, "else:")
             self.gen_call(d + 2, f"{r} = yield from {v}.fn({tv})")
@@ -584,6 +593,13 @@ class _Gen:
                 self.emit(d + 1, line)
             self.call_block(e, v, tv, mc, [], r, d + 1)
         else:
+            if q is not None and sum(map(_size, m.args)) <= _DUP_LIMIT:
+                self.emit(d, f"if {prim}:")
+                self.guarded(d + 1, f"{r} = {v}.fn({tv}, {', '.join(self.args(m, mc, tv, d + 1))})")
+                self.emit(d, "else:")
+                d += 1
+            else:
+                keep = ""
             if q is not None:
                 self.emit(d, f"if {hit}:")
                 self.emit(d + 1, f"{e} = {q}e")
@@ -606,6 +622,8 @@ class _Gen:
             self.opaque(d + 2, f"{r} = yield from S.activate({v}, {self.target_of(tv)}, "  # proto..
                                f"{mc}, L, [{', '.join(args)}])")
             self.emit(d + 1, f"elif {v}.kind == EAGER:")
+            if keep:
+                self.emit(d + 2, keep)
             self.guarded(d + 2, f"{r} = {v}.fn({tv}, {', '.join(args)})")
             self.emit(d + 1, "else:")
             self.gen_call(d + 2, f"{r} = yield from {v}.fn({tv}, {', '.join(args)})")

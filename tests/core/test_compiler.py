@@ -841,3 +841,29 @@ def test_inline_arithmetic_sees_number_slots_changed_from_inside_number(change):
         "x := 3; r := list(f(3, 4)); for(i, 1, 2, r append(x + 4)); r println\n"
     )
     assert out == 'list("changed", "changed", "changed")\n'
+
+
+def test_a_call_site_remembering_a_primitive_sees_a_new_value_in_the_slot():
+    # the site remembers the eager primitive it called (by identity): a method or another
+    # primitive put in the slot is called instead, with or without arguments
+    out = run(
+        'f := method(l, l append(1); l size); sz := List getSlot("size")\n'
+        + HOT.format(call="f(list)")
+        + 'List size := method("my size"); a := f(list)\n'
+        'List append := List getSlot("push"); List size := List getSlot("isEmpty"); b := f(list)\n'
+        'List append := method(x, self push(x, x)); List size := getSlot("sz"); c := f(list)\n'
+        "list(a, b, c) println\n"
+    )
+    assert out == 'list("my size", false, 2)\n'
+
+
+def test_a_primitive_the_locals_proto_answers_is_called_with_a_target():
+    # in a method without a Locals object, a name the Locals proto answers has no target
+    # of its own: a site that called the same primitive on self must not reuse its memory
+    out = run(
+        "Object shout := Object getSlot(\"type\")\n"
+        "m := method(c, if(c, block(nil)); shout)\n"
+        + HOT.format(call="m(false)")
+        + 'Locals shout := Object getSlot("type"); for(i, 1, 4, write(m(i isOdd), " "))\n'
+    )
+    assert out == "Object " * 4  # as the interpreter and upstream (type answers so)
