@@ -867,3 +867,19 @@ def test_a_primitive_the_locals_proto_answers_is_called_with_a_target():
         + 'Locals shout := Object getSlot("type"); for(i, 1, 4, write(m(i isOdd), " "))\n'
     )
     assert out == "Object " * 4  # as the interpreter and upstream (type answers so)
+
+
+@pytest.mark.xfail(strict=True, reason="inline_if on a comparison: both operands that are "
+                   "context slots get the same working variable (operand() -> temp('a') at "
+                   "one nesting level), so j == x compares j with itself (since 8aa40db)")
+@pytest.mark.parametrize("code, expected", [
+    ('x := 2; r := list; for(j, 1, 3, r append(if(j == x, "eq", "ne"))); r println',
+     'list("ne", "eq", "ne")'),
+    ('f := method(x, r := list; for(j, 1, 3, r append(if(j < x, "lt", "ge"))); r)\n'
+     "for(i, 1, 4, f(2) println)", 'list("lt", "ge", "ge")'),
+    ('f := method(x, call; r := list; for(j, 1, 3, r append(if(j < x, "lt", "ge"))); r)\n'
+     "for(i, 1, 4, f(2) println)", 'list("lt", "ge", "ge")'),
+])
+def test_an_if_on_a_comparison_of_two_context_slots(code, expected):
+    out = run(code + "\n")
+    assert set(out.splitlines()) == {expected}
