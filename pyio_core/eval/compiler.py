@@ -63,6 +63,25 @@ _TESTS = {
     "==": "{0} == {1} or {0} is {1}",
     "!=": "not ({0} == {1} or {0} is {1})",
 }
+# the same without the identity test, for an operand that is a literal number (not a NaN):
+# then "the same object" already means "equal"
+_PLAIN = {
+    "<": ("FALSE if {0} >= {1} else TRUE", "not {0} >= {1}"),
+    ">=": ("TRUE if {0} >= {1} else FALSE", "{0} >= {1}"),
+    "==": ("TRUE if {0} == {1} else FALSE", "{0} == {1}"),
+    "!=": ("FALSE if {0} == {1} else TRUE", "not {0} == {1}"),
+}
+
+
+def _code(table: dict, op, x: str, a: str) -> str:
+    """Python for operator message ``op`` on variables ``x`` and ``a`` (its operand), from
+    ``table`` (_NUMBER_OPS or _TESTS)."""
+    lit = op.args[0].cached
+    if op.name in _PLAIN and lit.__class__ is float and lit == lit:
+        return _PLAIN[op.name][table is _TESTS].format(x, a)
+    return table[op.name].format(x, a)
+
+
 _DUP_LIMIT = 12  # messages in an operand worth emitting twice (fast and general branch)
 
 CHAIN, ENTRY_L, ENTRY_V = "chain", "entry", "virtual"
@@ -268,7 +287,7 @@ class _Gen:
             self.emit(depth, f"{r} = Ls.get({m.name!r})")
         av, checks = self.operand(op.args[0], depth)
         self.emit(depth, f"if {x}.__class__ is float{checks} and NOK:")
-        self.emit(depth + 1, f"{r} = {_NUMBER_OPS[op.name].format(x, av)}")
+        self.emit(depth + 1, f"{r} = {_code(_NUMBER_OPS, op, x, av)}")
         self.emit(depth, "else:")
         if m.name in self.V:
             self.local_read(m, r, depth + 1)
@@ -298,11 +317,11 @@ class _Gen:
         inline arithmetic needs up front, before any lookup."""
         av, checks = self.operand(m.args[0], depth)
         self.emit(depth, f"if {t}.__class__ is float{checks} and NOK:")
-        self.emit(depth + 1, f"{r} = {_NUMBER_OPS[m.name].format(t, av)}")
+        self.emit(depth + 1, f"{r} = {_code(_NUMBER_OPS, m, t, av)}")
         self.emit(depth, "else:")
         self.send(m, t, r, depth + 1)
 
-    def operand(self, a, depth: int) -> tuple[str, str]:
+    def operand(self, a, depth: int, prefix: str = "a") -> tuple[str, str]:
         """An operand without effects: (its variable, the test that it is a number)."""
         self.covered.append(a)
         if a.cached is not None:
@@ -311,7 +330,7 @@ class _Gen:
         if a.name in self.V:
             av = self.V[a.name]
         else:  # a slot of the context: reading it has no effect (a miss takes the send)
-            av = self.temp("a")
+            av = self.temp(prefix)
             self.emit(depth, f"{av} = Ls.get({a.name!r})")
         return av, f" and {av}.__class__ is float"
 
@@ -334,7 +353,12 @@ class _Gen:
                 self.emit(d, f"if {v} is UNSET:")
                 d += 1
             self.emit(d, "if L is None:")
-            e = self.cache_open(tv, v, d + 1)
+            e = e0 = self.cache_open(tv, v, d + 1)
+            if m.name in self.S.locals_slots:  # `if`, `while`...: the Locals proto answers
+                self.emit(e, f"{tv} = None")
+                self.emit(e, f"{v} = LPS.get({name})")
+                self.emit(e, f"if {v} is None:")
+                e += 1
             x = self.self_memory(tv, name, v, e)
             self.emit(e + 1, f"{v} = LPS.get({name})")
             self.emit(e + 1, f"if {v} is None and LOCO.protos:")  # a program gave Locals protos
@@ -344,7 +368,7 @@ class _Gen:
             self.emit(e + 2, f"{tv} = SELF")
             self.self_lookup(tv, name, v, e + 2)
             self.remember(x, tv, name, v, e + 2)
-            self.cache_close(tv, v, e)
+            self.cache_close(tv, v, e0)
             self.emit(d, "else:")
             self.locals_lookup(name, tv, v, d + 1, True)
             return
@@ -923,12 +947,12 @@ class _Gen:
             c = self.chain(cond, "L", depth)
             self.emit(depth, f"if {c} is not FALSE and {c} is not NIL:")
         else:  # `if(n < 2, ...)`: on two numbers, a Python test of the two values
-            x, xc = self.operand(cond, depth)
+            x, xc = self.operand(cond, depth, "o")  # (a name of its own: both may be slots)
             a, ac = self.operand(cond.next.args[0], depth)
             b = self.temp("b")
             self.emit(depth, f"if {' and '.join(t[5:] for t in (xc, ac) if t) or 'True'} "
                              "and NOK:")
-            self.emit(depth + 1, f"{b} = {_TESTS[cond.next.name].format(x, a)}")
+            self.emit(depth + 1, f"{b} = {_code(_TESTS, cond.next, x, a)}")
             self.emit(depth, "else:")
             c = self.chain(cond, "L", depth + 1)
             self.emit(depth + 1, f"{b} = {c} is not FALSE and {c} is not NIL")
@@ -1219,7 +1243,7 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
         "resolve": S.resolve,
         **extra,
     }
-    exec(_python_code(src, f"<io {m.label}:{m.line}>"), ns)
+    exec(_python_code(src, f"<io {m.label}:{m.line}:{m.col}>"), ns)
     ns.update((f"k{i}", c) for i, c in enumerate(g.consts))
     ns.update(memories)
     run = ns["make"](S)

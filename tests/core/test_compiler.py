@@ -869,9 +869,6 @@ def test_a_primitive_the_locals_proto_answers_is_called_with_a_target():
     assert out == "Object " * 4  # as the interpreter and upstream (type answers so)
 
 
-@pytest.mark.xfail(strict=True, reason="inline_if on a comparison: both operands that are "
-                   "context slots get the same working variable (operand() -> temp('a') at "
-                   "one nesting level), so j == x compares j with itself (since 8aa40db)")
 @pytest.mark.parametrize("code, expected", [
     ('x := 2; r := list; for(j, 1, 3, r append(if(j == x, "eq", "ne"))); r println',
      'list("ne", "eq", "ne")'),
