@@ -366,15 +366,22 @@ class Engine:
             if args is None:
                 margs = m.args
                 nil = self.nil
-                for i, name in enumerate(names):
+                i = 0
+                while i < len(names):
                     if i < len(margs):
                         a = margs[i]
                         c = a.cached
                         if c is None or a.next is not None:
                             c = yield from self.chain(a, L, L)
-                        slots[name] = c
+                            # an argument may give the block new names: as upstream, the
+                            # value goes to the name at its place now
+                            names = blk.arg_names
+                            if i >= len(names):
+                                break
+                        slots[names[i]] = c
                     else:
-                        slots[name] = nil
+                        slots[names[i]] = nil
+                    i += 1
             else:
                 nil = self.nil
                 for i, name in enumerate(names):

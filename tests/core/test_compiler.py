@@ -806,12 +806,7 @@ def test_a_context_that_becomes_another_object_inside_a_loop():
     assert out == 'list("new", "new")\n'
 
 
-@pytest.mark.parametrize("compiled", [
-    True,
-    pytest.param(False, marks=pytest.mark.xfail(strict=True, reason=(
-        "the interpreter binds the argument names it read before the arguments ran; "
-        "upstream (and compiled code) bind the names an argument just set"))),
-])
+@pytest.mark.parametrize("compiled", [True, False])
 def test_argument_names_changed_by_an_argument_bind_that_call(compiled):
     host = CaptureHost()
     it = Interpreter(host=host)
