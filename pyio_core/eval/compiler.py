@@ -250,8 +250,7 @@ class _Gen:
                 t = r
             elif m.name == ";":
                 t = "L"
-            elif (t == "L" and not m.args and not single and self.is_operation(m.next)
-                  and (m.name in self.V or self.mode != ENTRY_V)):
+            elif t == "L" and not single and self.is_read(m) and self.is_operation(m.next):
                 self.read_then_operation(m, r, depth)
                 t = r
                 m = m.next
@@ -334,11 +333,15 @@ class _Gen:
             self.emit(depth, f"{av} = Ls.get({a.name!r})")
         return av, f" and {av}.__class__ is float"
 
+    def is_read(self, m) -> bool:
+        """Message ``m`` alone has no effects: a literal, a virtual local read, or (where
+        the context's slots are at hand) a read of one of those."""
+        return m.cached is not None or (not m.args and m.name != ";" and (
+            m.name in self.V or self.mode != ENTRY_V))
+
     def is_simple(self, a) -> bool:
-        """An operand whose evaluation has no effects: a literal, a virtual local read, or
-        (where the context's slots are at hand) a read of one of those."""
-        return a.next is None and (a.cached is not None or (not a.args and (
-            a.name in self.V or self.mode != ENTRY_V)))
+        """An operand whose evaluation has no effects: one such read."""
+        return a.next is None and self.is_read(a)
 
     def lookup(self, m, t: str, tv: str, v: str, depth: int) -> None:
         """Emit the slot lookup. In virtual mode ``tv`` stays None when the Locals proto
@@ -580,15 +583,16 @@ class _Gen:
                  + f"{v}.message.entry is not None{self.block_ok(v, tv)}")
         # after the arguments ran, the entry must still be the one the site remembers
         # under the current shape (a nested call at this same site may have refreshed it)
-        snap = f"{q}s" if q else f"{e}s"
-        still = f"{e} is {q}e and {q}s == SH" if q else f"{snap} == SH"
-        remember = f"{e} = {q}e = {v}.message.entry; {q}b = {v}; {q}s = SH" if q else \
-            f"{e} = {v}.message.entry; {snap} = SH"
-        if q and self.mode == ENTRY_V:
+        still = f"{e} is {q}e and {q}s == SH" if q else f"{e}s == SH"
+        remember = [f"{e} = {v}.message.entry"]
+        if q is None:
+            remember.append(f"{e}s = SH")
+        elif self.mode == ENTRY_V:
             # what the Locals object answered is not remembered: without one, the Locals
             # proto answers the same name with no target
-            remember = (f"{e} = {v}.message.entry\n"
-                        f"if {tv} is not L: {q}e = {e}; {q}b = {v}; {q}s = SH")
+            remember.append(f"if {tv} is not L: {q}e = {e}; {q}b = {v}; {q}s = SH")
+        else:
+            remember.append(f"{q}e = {e}; {q}b = {v}; {q}s = SH")
         hit = f"{v} is {q}b and {q}s == SH"
         # ... and the eager primitive it called last (a primitive never changes, so its
         # identity is enough; the Locals proto's answers are not remembered, as above)
@@ -613,16 +617,17 @@ class _Gen:
             self.emit(d + 1, "else:")
             self.gen_call(d + 2, f"{r} = yield from {v}.fn({tv})")
             self.emit(d, f"elif {block}:")
-            for line in remember.split("\n"):
+            for line in remember:
                 self.emit(d + 1, line)
             self.call_block(e, v, tv, mc, [], r, d + 1)
         else:
             if q is not None and sum(map(_size, m.args)) <= _DUP_LIMIT:
+                # the remembered primitive gets a copy of the argument code of its own
                 self.emit(d, f"if {prim}:")
                 self.guarded(d + 1, f"{r} = {v}.fn({tv}, {', '.join(self.args(m, mc, tv, d + 1))})")
                 self.emit(d, "else:")
                 d += 1
-            else:
+            else:  # arguments too big to copy: no primitive memory, nothing to keep
                 keep = ""
             if q is not None:
                 self.emit(d, f"if {hit}:")
@@ -634,7 +639,7 @@ class _Gen:
             self.emit(dd, f"{e} = None")
             self.emit(dd, f"{vc} = {v}.__class__")
             self.emit(dd, f"if {block}:")
-            for line in remember.split("\n"):
+            for line in remember:
                 self.emit(dd + 1, line)
             self.emit(d, f"if {e} is not None or ({vc} is CFunction and {v}.kind != LAZY and "
                          f"{v}.lo <= {k} and ({v}.hi < 0 or {v}.hi >= {k})"
@@ -941,9 +946,8 @@ class _Gen:
 
     def inline_if(self, m, r: str, depth: int) -> None:
         cond = m.args[0]
-        if (cond.args or cond.name == ";" or not self.is_operation(cond.next)
-                or cond.next.name not in _TESTS or cond.next.next is not None
-                or not (cond.cached is not None or cond.name in self.V or self.mode != ENTRY_V)):
+        if (not self.is_read(cond) or not self.is_operation(cond.next)
+                or cond.next.name not in _TESTS or cond.next.next is not None):
             c = self.chain(cond, "L", depth)
             self.emit(depth, f"if {c} is not FALSE and {c} is not NIL:")
         else:  # `if(n < 2, ...)`: on two numbers, a Python test of the two values
