@@ -132,6 +132,10 @@ class _Gen:
         self.S = S
         self.mode = mode
         self.lines: list[str] = []
+        # per line, the send whose code it is: (message, variable holding its target); an
+        # error raised on that line is reported at that send (see ``where``)
+        self.tags: list = []
+        self.at = None
         self.consts: list = []
         self.covered: list = []
         self.n = 0
@@ -185,6 +189,7 @@ class _Gen:
 
     def emit(self, depth: int, line: str) -> None:
         self.lines.append("    " * depth + line)
+        self.tags.append(self.at)
 
     # -- virtual locals ------------------------------------------------------------------
     def sync_out(self, depth: int) -> None:
@@ -540,19 +545,19 @@ class _Gen:
 
     def send(self, m, t: str, r: str, depth: int) -> None:
         self.nest += 1
+        outer = self.at
         try:
             self.send_at_level(m, t, r, depth)
         finally:  # the chains of this send's arguments are dead: their names are free
             self.chains[self.nest] = 0
             self.nest -= 1
+            self.at = outer
 
     def send_at_level(self, m, t: str, r: str, depth: int) -> None:
         mc = self.const(m)
         tv, v = self.temp("t"), self.temp("v")
-        self.emit(depth, f"_m = {mc}")
+        self.at = (m, tv)  # a None target: the Locals (see the entry's error handler)
         self.lookup(m, t, tv, v, depth)
-        self.emit(depth, f"_t = {tv}")  # None: the Locals (see the entry's error handler)
-        self.site = (mc, tv)
         self.emit(depth, f"if {v} is None:")
         self.opaque(depth + 1, f"{r} = yield from S.forward({self.target_of(tv)}, {mc}, L)")
         k = len(m.args)
@@ -624,7 +629,7 @@ class _Gen:
             if q is not None and sum(map(_size, m.args)) <= _DUP_LIMIT:
                 # the remembered primitive gets a copy of the argument code of its own
                 self.emit(d, f"if {prim}:")
-                self.guarded(d + 1, f"{r} = {v}.fn({tv}, {', '.join(self.args(m, mc, tv, d + 1))})")
+                self.guarded(d + 1, f"{r} = {v}.fn({tv}, {', '.join(self.args(m, d + 1))})")
                 self.emit(d, "else:")
                 d += 1
             else:  # arguments too big to copy: no primitive memory, nothing to keep
@@ -644,7 +649,7 @@ class _Gen:
             self.emit(d, f"if {e} is not None or ({vc} is CFunction and {v}.kind != LAZY and "
                          f"{v}.lo <= {k} and ({v}.hi < 0 or {v}.hi >= {k})"
                          + (f" and {tv} is not None" if self.mode == ENTRY_V else "") + "):")
-            args = self.args(m, mc, tv, d + 1)
+            args = self.args(m, d + 1)
             self.emit(d + 1, f"if {e} is not None and {still}:")
             self.call_block(e, v, tv, mc, args, r, d + 2)
             self.emit(d + 1, f"elif {e} is not None:")  # the arguments changed a body, a
@@ -658,19 +663,9 @@ class _Gen:
             self.gen_call(d + 2, f"{r} = yield from {v}.fn({tv}, {', '.join(args)})")
         self.general(m, tv, v, r, mc, d, vc)
 
-    def args(self, m, mc: str, tv: str, depth: int) -> list[str]:
+    def args(self, m, depth: int) -> list[str]:
         """Emit the evaluation of ``m``'s arguments; returns their variables."""
-        start = len(self.lines)
-        args = [self.chain(a, "L", depth) for a in m.args]
-        self.back_at(depth, mc, tv, start)
-        return args
-
-    def back_at(self, depth: int, mc: str, tv: str, start: int) -> None:
-        """After argument code emitted from line ``start`` that sent messages of its own:
-        an error from here on is this send's (``e caughtMessage``, the stack trace)."""
-        if any(line.lstrip().startswith("_m = ") for line in self.lines[start:]):
-            self.emit(depth, f"_m = {mc}")
-            self.emit(depth, f"_t = {tv}")
+        return [self.chain(a, "L", depth) for a in m.args]
 
     def block_ok(self, v: str, tv: str) -> str:
         """Extra condition for calling a compiled block directly: in virtual mode the
@@ -697,12 +692,10 @@ class _Gen:
         name = m.name
         op = f"OP_{_OP_NAMES[name]}"
         self.emit(depth, f"elif {v} is {op}:")
-        start = len(self.lines)
         a = self.chain(m.args[0], "L", depth + 1)
         self.emit(depth + 1, f"if {tv}.__class__ is float and {a}.__class__ is float:")
         self.emit(depth + 2, f"{r} = {_NUMBER_OPS[name].format(tv, a)}")
         self.emit(depth + 1, "else:")
-        self.back_at(depth + 2, mc, tv, start)
         self.opaque(depth + 2, f"{r} = {op}.fn({self.target_of(tv)}, {a})")
 
     def assignment(self, m, tv: str, v: str, r: str, mc: str, depth: int) -> bool:
@@ -727,9 +720,7 @@ class _Gen:
                 self.emit(depth + 1, f"{tv}.slots[{key}] = {r} = {a}")
             else:
                 self.emit(depth, f"elif ({v} is LOCALS_UPDATE or {v} is UPDATE_SLOT) and {plain}:")
-                start = len(self.lines)
                 a = self.chain(args[1], "L", depth + 1)
-                self.back_at(depth + 1, mc, tv, start)
                 self.changed(depth + 1, None if name == "self" else f"{tv} is not L")
                 self.emit(depth + 1, f"if {key} in {tv}.slots:")
                 self.emit(depth + 2, f"{tv}.slots[{key}] = {r} = {a}")
@@ -762,9 +753,7 @@ class _Gen:
             return
         self.emit(depth, f"elif {v} is LOCALS_UPDATE and ({tv} is None or {tv} is L):")
         d = depth + 1
-        start = len(self.lines)
         a = self.chain(a_msg, "L", d)
-        self.back_at(d, mc, tv, start)
         if pv is not None:
             self.emit(d, f"if {pv} is not UNSET:")
             if pv == "SELF":
@@ -802,9 +791,7 @@ class _Gen:
         self.opaque(d + 1, f"{r} = yield from LOCALS_UPDATE.fn(L, {key}, {a})")
         self.emit(depth, f"elif {v} is UPDATE_SLOT and {tv} is not None and "
                          f"{tv}.__class__ is not float and {tv}.__class__ is not str:")
-        start = len(self.lines)
         a = self.chain(a_msg, "L", depth + 1)
-        self.back_at(depth + 1, mc, tv, start)
         self.changed(depth + 1, f"{tv} is not L")
         self.emit(depth + 1, f"if {key} in {tv}.slots:")
         self.emit(depth + 2, f"{tv}.slots[{key}] = {r} = {a}")
@@ -927,12 +914,9 @@ class _Gen:
     def inline_for_loop(self, m, r: str, depth: int) -> None:
         args = m.args
         i, end, step = self.var("i"), self.var("e"), self.var("s")
-        mc, tv = self.site
-        start = len(self.lines)
         self.emit(depth, f"{i} = {self.chain(args[1], 'L', depth)}")
         self.emit(depth, f"{end} = {self.chain(args[2], 'L', depth)}")
         self.emit(depth, f"{step} = {self.chain(args[3], 'L', depth) if len(args) == 5 else 1.0}")
-        self.back_at(depth, mc, tv, start)
         self.emit(depth, f"check_for(S, {i}, {end}, {step})")
         self.emit(depth, f"{r} = NIL")
         known = args[3].cached if len(args) == 5 and args[3].next is None else 1.0
@@ -1023,7 +1007,6 @@ def compile_chain(S, m, single: bool = False):
         "        ISLOC = L.__class__ is Locals",
         "        d = S.coro.depth if S.coro is not None else 0",
         "        D1 = d + 1",
-        "        _m = _t = None",
         *(f"        {line}" for line in g.loop_cache_setup()),
         "        try:",
     ]
@@ -1032,8 +1015,9 @@ def compile_chain(S, m, single: bool = False):
         "        except PASS:",
         "            raise",
         "        except IoError as e:",
+        "            _m, _t = where(e, SITES, None, None)",
         "            raise IoRaise(S.error_exception(e.text, _m, e.kind, _t)) from None",
-        *_INTERNAL,
+        *_internal("None"),
     ]
     return _build(S, m, g, head, tail)
 
@@ -1086,8 +1070,6 @@ def compile_entry(S, blk):
         ]
     r = g.chain(body, "L", 3)
     head += [
-        "        _m = m",
-        "        _t = target",
         *(f"        {line}" for line in g.loop_cache_setup()),
         "        try:",
     ]
@@ -1103,11 +1085,12 @@ def compile_entry(S, blk):
         "        except PASS:",
         "            raise",
         "        except IoError as e:",
+        "            _m, _t = where(e, SITES, m, target)",
         "            exc = S.error_exception(e.text, _m, e.kind, "
         + ("SELF if _t is None else _t)" if mode == ENTRY_V else "_t)"),
         "            S.note_frame(exc, m, target)",
         "            raise IoRaise(exc) from None",
-        *_INTERNAL,
+        *_internal("m"),
     ]
     if mode == ENTRY_L:
         tail += [
@@ -1161,12 +1144,28 @@ class _Unset:
 
 UNSET = _Unset()
 
-_INTERNAL = [
-    "        except RecursionError:",
-    "            raise IoRaise(S.error_exception('Stack overflow', _m)) from None",
-    "        except Exception as e:",
-    "            raise IoRaise(S.internal_error(e, _m)) from None",
-]
+def _internal(m: str) -> list[str]:
+    """The handlers for Python errors: a stack overflow, and pyio's own bugs (reported as
+    Io errors at the send they came from, ``m`` outside any send)."""
+    return [
+        "        except RecursionError as e:",
+        f"            raise IoRaise(S.error_exception('Stack overflow', where(e, SITES, {m})[0]))"
+        " from None",
+        "        except Exception as e:",
+        f"            raise IoRaise(S.internal_error(e, where(e, SITES, {m})[0])) from None",
+    ]
+
+
+def where(e: BaseException, sites: dict, m=None, target=None) -> tuple:
+    """(message, target) of the send an error in compiled code was raised at. Compiled
+    code keeps no position variables (two stores per send): the line of the generated code
+    the error came out of names the send, and the frame still holds its target."""
+    tb = e.__traceback__
+    site = sites.get(tb.tb_lineno) if tb is not None else None
+    if site is None:
+        return m, target
+    msg, tv = site
+    return msg, tb.tb_frame.f_locals.get(tv)
 
 
 _CODE: dict = {}  # (source, file name) -> code object
@@ -1188,7 +1187,9 @@ def _python_code(src: str, filename: str):
 
 def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
     if not g.inits:  # no loop lookup cache reads EP: drop the bookkeeping
-        g.lines = [line for line in g.lines if not line.endswith("EP += 1")]
+        keep = [not line.endswith("EP += 1") for line in g.lines]
+        g.lines = [line for line, k in zip(g.lines, keep) if k]
+        g.tags = [tag for tag, k in zip(g.tags, keep) if k]
     memories = g.site_globals()
     if memories:
         head = [head[0], f"        global {', '.join(memories)}", *head[1:]]
@@ -1245,8 +1246,11 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
         "SPECIAL": frozenset((CFunction, Block, ActivatableObject, _Unset)),
         **S.builtins,
         "resolve": S.resolve,
+        "where": where,
         **extra,
     }
+    first = 3 + len(head)  # the line number of g.lines[0] in src
+    ns["SITES"] = {first + i: tag for i, tag in enumerate(g.tags) if tag is not None}
     exec(_python_code(src, f"<io {m.label}:{m.line}:{m.col}>"), ns)
     ns.update((f"k{i}", c) for i, c in enumerate(g.consts))
     ns.update(memories)

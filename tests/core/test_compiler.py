@@ -875,3 +875,21 @@ def test_a_primitive_the_locals_proto_answers_is_called_with_a_target():
 def test_an_if_on_a_comparison_of_two_context_slots(code, expected):
     out = run(code + "\n")
     assert set(out.splitlines()) == {expected}
+
+
+def test_errors_in_compiled_code_report_the_send_and_stack_the_interpreter_reports():
+    # compiled code finds the failing send from the line the error came out of: the
+    # message, its target's type in the stack, after an inner send and in a loop
+    program = (
+        "f := method(x, y, x + (y foo(1)) bar)\n"
+        "g := method(a, f(a, a + 1))\n"
+        'h := method(x, for(i, 1, 2, x = x / "a"))\n'
+        + HOT.format(call="list(try(g(1)), try(h(2))) foreach(e, e caughtMessage print; "
+                          "e showStack)")
+    )
+    plain_host = CaptureHost()
+    plain = Interpreter(host=plain_host)
+    plain.compile = False
+    plain.do_string(program, "_s.io")
+    assert "Number foo" in plain_host.output and "Number /" in plain_host.output
+    assert run(program, "_s.io") == plain_host.output
