@@ -237,13 +237,15 @@ class _Gen:
         self.guarded(depth, line)
 
     # -- chains ---------------------------------------------------------------------------
-    def chain(self, m, target: str, depth: int, single: bool = False) -> str:
-        """Emit code evaluating chain ``m`` starting at ``target``; return the result var.
-        With ``single``, only ``m`` itself (not ``m.next``)."""
+    def chain(self, m, target: str, depth: int, single: bool = False,
+              into: str | None = None) -> str:
+        """Emit code evaluating chain ``m`` starting at ``target``; return the result var
+        (``into`` when given, unless the chain is a constant). With ``single``, only ``m``
+        itself (not ``m.next``)."""
         if m.cached is not None and m.next is None:
             self.covered.append(m)
             return self.const(m.cached)
-        r = self.temp("r")
+        r = into or self.temp("r")
         if m.name == ";" and m.cached is None:  # otherwise the first message sets r
             self.emit(depth, f"{r} = {'SELF' if target == 'L' and self.mode == ENTRY_V else target}")
         t = target
@@ -348,9 +350,10 @@ class _Gen:
         """An operand whose evaluation has no effects: one such read."""
         return a.next is None and self.is_read(a)
 
-    def lookup(self, m, t: str, tv: str, v: str, depth: int) -> None:
+    def lookup(self, m, t: str, tv: str, v: str, depth: int, x: str | None = None) -> None:
         """Emit the slot lookup. In virtual mode ``tv`` stays None when the Locals proto
-        answers (the target is the not-yet-made Locals object)."""
+        answers (the target is the not-yet-made Locals object); ``x`` names the site's
+        memory of where ``self`` answered when the caller already tests it."""
         name = repr(m.name)
         if t == "L" and self.mode == ENTRY_V:
             pv = self.V.get(m.name)
@@ -360,14 +363,14 @@ class _Gen:
                 self.emit(d, f"{tv} = None")
                 self.emit(d, f"if {v} is UNSET:")
                 d += 1
-            self.emit(d, "if L is None:")
-            e = e0 = self.cache_open(tv, v, d + 1)
             if m.name in self.S.locals_slots:  # `if`, `while`...: the Locals proto answers
-                self.emit(e, f"{tv} = None")
-                self.emit(e, f"{v} = LPS.get({name})")
-                self.emit(e, f"if {v} is None:")
-                e += 1
-            x = self.self_memory(tv, name, v, e)
+                self.emit(d, f"if L is None and ({v} := LPS.get({name})) is not None:")
+                self.emit(d + 1, f"{tv} = None")
+                self.emit(d, "elif L is None:")
+            else:
+                self.emit(d, "if L is None:")
+            e = e0 = self.cache_open(tv, v, d + 1)
+            x = self.self_memory(tv, name, v, e, x)
             self.emit(e + 1, f"{v} = LPS.get({name})")
             self.emit(e + 1, f"if {v} is None and LOCO.protos:")  # a program gave Locals protos
             self.emit(e + 2, f"{v} = lookup_in(LOCO, {name})")
@@ -396,7 +399,7 @@ class _Gen:
         self.emit(depth, "else:")
         self.own_then_protos(tv, name, v, depth + 1)
 
-    def self_memory(self, tv: str, name: str, v: str, depth: int) -> str:
+    def self_memory(self, tv: str, name: str, v: str, depth: int, x: str | None = None) -> str:
         """A virtual-locals activation's lookup of a name that is not a local: the site
         remembers where it was found, so later lookups skip the Locals proto and the walk.
         For a ``self`` that is nobody's leaf (the Lobby, a proto) the memory is that object
@@ -406,7 +409,7 @@ class _Gen:
         from a non-leaf, a protos list, the Locals proto. Emits the hits and an ``else:``
         under which (one level deeper) the caller emits the full lookup, then
         ``remember``. Returns the memory's name."""
-        x = self.var("x")
+        x = x or self.var("x")
         self.selfs.append(x)
         self.emit(depth, f"if {x}s == SH and SELF is {x}o:")
         self.emit(depth + 1, f"{tv} = SELF")
@@ -556,11 +559,23 @@ class _Gen:
     def send_at_level(self, m, t: str, r: str, depth: int) -> None:
         mc = self.const(m)
         tv, v = self.temp("t"), self.temp("v")
+        k = len(m.args)
+        x = q = None
+        fast_op = (t != "L" and k == 1 and m.name in _NUMBER_OPS
+                   and _size(m.args[0]) <= _DUP_LIMIT)
+        if fast_op:
+            self.at = (m, tv)
+            self.number_op_first(m, t, tv, r, depth)
+            depth += 1
+        elif self.calls_self_method(m, t):
+            x, q = self.var("x"), self.var("q")
+            self.sites.append(q)
+            self.self_method_call(m, x, q, v, r, mc, depth)
+            depth += 1
         self.at = (m, tv)  # a None target: the Locals (see the entry's error handler)
-        self.lookup(m, t, tv, v, depth)
+        self.lookup(m, t, tv, v, depth, x)
         self.emit(depth, f"if {v} is None:")
         self.opaque(depth + 1, f"{r} = yield from S.forward({self.target_of(tv)}, {mc}, L)")
-        k = len(m.args)
         if self.assignment(m, tv, v, r, mc, depth):
             return
         inline = self.inline_for(m, k)
@@ -573,13 +588,13 @@ class _Gen:
             inline[1](m, r, depth + 1)
             self.general(m, tv, v, r, mc, depth)
             return
-        if k == 1 and m.name in _NUMBER_OPS and _size(m.args[0]) <= _DUP_LIMIT:
+        if k == 1 and m.name in _NUMBER_OPS and _size(m.args[0]) <= _DUP_LIMIT and not fast_op:
             self.number_op(m, tv, v, r, mc, depth)
         vc, e = self.temp("c"), self.temp("e")
         # the site's memory of the last block it called (by identity, under the shape
         # counter): a local's value may be any block, so only names that are not locals
-        q = None if t == "L" and m.name in self.V else self.var("q")
-        if q is not None:
+        if q is None and not (t == "L" and m.name in self.V):
+            q = self.var("q")
             self.sites.append(q)
         self.emit(depth, "else:")
         d = depth + 1
@@ -663,6 +678,34 @@ class _Gen:
             self.gen_call(d + 2, f"{r} = yield from {v}.fn({tv}, {', '.join(args)})")
         self.general(m, tv, v, r, mc, d, vc)
 
+    def calls_self_method(self, m, t: str) -> bool:
+        """``fib(n - 1)`` in a method: a name that is not a local, sent to the context,
+        which ``self`` (not the Locals proto) answers, most often with a method."""
+        return (self.mode == ENTRY_V and t == "L" and m.name not in self.V
+                and m.name not in self.S.locals_slots and m.name not in _NUMBER_OPS
+                and self.inline_for(m, len(m.args)) is None
+                and sum(map(_size, m.args)) <= _DUP_LIMIT)
+
+    def self_method_call(self, m, x: str, q: str, v: str, r: str, mc: str, depth: int) -> None:
+        """The fast path of ``calls_self_method``: one test that ``self`` answers as last
+        time (the lookup memory ``x``) with the block this site called last (``q``), then
+        the arguments and the call. Emits an ``else:`` for the general send, one deeper."""
+        self.at = (m, "SELF")
+        self.emit(depth, f"if L is None and {x}s == SH and SELF is {x}o and "
+                         f"({v} := {x}h.slots.get({m.name!r})) is {q}b and {q}s == SH:")
+        args = self.args(m, depth + 1)
+        d = depth + 1
+        if not all(self.is_simple(a) for a in m.args):
+            # the arguments ran code: the block and its entry must still be the remembered
+            self.emit(d, f"if {v} is {q}b and {q}s == SH:")
+            self.call_block(f"{q}e", v, "SELF", mc, args, r, d + 1)
+            self.emit(d, "else:")
+            self.opaque(d + 1, f"{r} = yield from S.activate({v}, SELF, {mc}, L, "
+                               f"[{', '.join(args)}])")
+        else:
+            self.call_block(f"{q}e", v, "SELF", mc, args, r, d)
+        self.emit(depth, "else:")
+
     def args(self, m, depth: int) -> list[str]:
         """Emit the evaluation of ``m``'s arguments; returns their variables."""
         return [self.chain(a, "L", depth) for a in m.args]
@@ -686,6 +729,20 @@ class _Gen:
                                f"{self.target_of(tv)}, {mc}, L)")
         self.emit(depth, "else:")
         self.emit(depth + 1, f"{r} = {v}")
+
+    def number_op_first(self, m, t: str, tv: str, r: str, depth: int) -> None:
+        """``fib(n - 1) + fib(n - 2)``: a float receiver while Number's operators are the
+        built-ins needs no lookup (NOK is read before the argument runs, as the lookup would
+        be). Emits an ``else:`` for the general send, one deeper."""
+        op = f"OP_{_OP_NAMES[m.name]}"
+        self.emit(depth, f"{tv} = {t}")
+        self.emit(depth, f"if {tv}.__class__ is float and NOK:")
+        a = self.chain(m.args[0], "L", depth + 1)
+        self.emit(depth + 1, f"if {a}.__class__ is float:")
+        self.emit(depth + 2, f"{r} = {_NUMBER_OPS[m.name].format(tv, a)}")
+        self.emit(depth + 1, "else:")
+        self.opaque(depth + 2, f"{r} = {op}.fn({tv}, {a})")
+        self.emit(depth, "else:")
 
     def number_op(self, m, tv: str, v: str, r: str, mc: str, depth: int) -> None:
         """``a + b`` and friends: the built-in's work inline, first of all branches."""
@@ -945,12 +1002,19 @@ class _Gen:
             c = self.chain(cond, "L", depth + 1)
             self.emit(depth + 1, f"{b} = {c} is not FALSE and {c} is not NIL")
             self.emit(depth, f"if {b}:")
-        self.emit(depth + 1, f"{r} = {self.chain(m.args[1], 'L', depth + 1)}")
+        self.branch(m.args[1], r, depth + 1)
         self.emit(depth, "else:")
         if len(m.args) > 2:
-            self.emit(depth + 1, f"{r} = {self.chain(m.args[2], 'L', depth + 1)}")
+            self.branch(m.args[2], r, depth + 1)
         else:  # no else branch: the outcome itself, like the `if` primitive
             self.emit(depth + 1, f"{r} = FALSE")
+
+
+    def branch(self, m, r: str, depth: int) -> None:
+        """An ``if`` branch's chain, computed straight into the ``if``'s result."""
+        v = self.chain(m, "L", depth, into=r)
+        if v != r:
+            self.emit(depth, f"{r} = {v}")
 
 
 def builtin_guards(S) -> dict:
@@ -1034,7 +1098,11 @@ def compile_entry(S, blk):
     needs_call = mentions_call(body)
     mode = ENTRY_L if needs_call else ENTRY_V
     g = _Gen(S, mode, [*names, *_assigned_names(body)])
-    params = "".join(f", a{i}=NIL" for i in range(len(names)))
+    # the arguments arrive in their locals' own variables when nothing else is bound to
+    # those (repeated names: the last one wins; an argument named self)
+    direct = mode == ENTRY_V and len(set(names)) == len(names) and "self" not in names
+    a = [g.V[name] if direct else f"a{i}" for i, name in enumerate(names)]
+    params = "".join(f", {p}=NIL" for p in a)
     head = [
         f"    def run(blk, target, CL, m, d{params}, *X):",
         "        nonlocal T, SH",
@@ -1056,7 +1124,8 @@ def compile_entry(S, blk):
             # an argument (even one named self, as `method(self, ...)`) holds its value
             *(f"        {pv} = a{len(names) - 1 - names[::-1].index(name)}" if name in names
               else f"        {pv} = UNSET"
-              for name, pv in g.V.items() if name != "self" or name in names),
+              for name, pv in g.V.items()
+              if (name != "self" or name in names) and not (direct and name in names)),
             "        L = None",
         ]
     else:
@@ -1074,7 +1143,7 @@ def compile_entry(S, blk):
         "        try:",
     ]
     tail = [
-        f"            _r = {r}",
+        f"            {'return' if mode == ENTRY_V else '_r ='} {r}",
         "        except IoStop as e:",
         "            if blk.pass_stops:",
         "                raise",

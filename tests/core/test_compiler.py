@@ -877,6 +877,15 @@ def test_an_if_on_a_comparison_of_two_context_slots(code, expected):
     assert set(out.splitlines()) == {expected}
 
 
+def interpreted(program: str) -> str:
+    """What ``program`` prints with the compiler off: the reference for compiled code."""
+    host = CaptureHost()
+    plain = Interpreter(host=host)
+    plain.compile = False
+    plain.do_string(program, "_s.io")
+    return host.output
+
+
 def test_errors_in_compiled_code_report_the_send_and_stack_the_interpreter_reports():
     # compiled code finds the failing send from the line the error came out of: the
     # message, its target's type in the stack, after an inner send and in a loop
@@ -887,9 +896,49 @@ def test_errors_in_compiled_code_report_the_send_and_stack_the_interpreter_repor
         + HOT.format(call="list(try(g(1)), try(h(2))) foreach(e, e caughtMessage print; "
                           "e showStack)")
     )
-    plain_host = CaptureHost()
-    plain = Interpreter(host=plain_host)
-    plain.compile = False
-    plain.do_string(program, "_s.io")
-    assert "Number foo" in plain_host.output and "Number /" in plain_host.output
-    assert run(program, "_s.io") == plain_host.output
+    expected = interpreted(program)
+    assert "Number foo" in expected and "Number /" in expected
+    assert run(program, "_s.io") == expected
+
+
+@pytest.mark.parametrize("change", [
+    'fib := method(n, "other" print; n)',  # self's slot now holds another block
+    'Locals fib := method(n, "from Locals" print; n)',  # the Locals proto answers first
+    'fib := 7',  # not a block at all
+    'Lobby removeSlot("fib"); Object fib := method(n, "from Object" print; n)',
+])
+def test_a_method_calling_a_method_of_self_sees_every_change(change):
+    # `fib(n - 1)` in a method tests in one line that self answers as last time with the
+    # block this site called last; each change here must take the general path
+    program = (
+        "fib := method(n, if(n < 2, n, fib(n - 1) + fib(n - 2)))\n"
+        "run := method(fib(6))\n"
+        + HOT.format(call="run print") + change + "\nrun println\n"
+    )
+    assert run(program) == interpreted(program)
+
+
+def test_an_argument_that_replaces_the_method_being_called():
+    # the block was found before its arguments ran: it is the one called, with their values
+    program = (
+        'f := method(x, "old " print; x)\n'
+        "g := method(f(if(swap, f = method(x, \"new \" print; x * 2)); 1))\n"
+        "swap := false\n"
+        + HOT.format(call="g print")
+        + "swap = true\ng println\ng println\n"
+    )
+    assert run(program) == interpreted(program)
+    assert run(program).endswith("old 1\nnew 2\n")
+
+
+def test_an_argument_that_redefines_the_operator_being_sent():
+    # `a + (...)`: Number's + is looked up before its argument runs, as in the interpreter
+    program = (
+        "f := method(a, a + (if(redefine, Number + := method(v, 99)); 2))\n"
+        "redefine := false\n"
+        + HOT.format(call="f(1) print")
+        + "redefine = true\nf(1) println\nf(1) println\n"
+    )
+    out = run(program)
+    assert out == interpreted(program)
+    assert out.endswith("3\n99\n")
