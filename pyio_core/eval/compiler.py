@@ -592,7 +592,9 @@ class _Gen:
             self.number_op(m, tv, v, r, mc, depth)
         vc, e = self.temp("c"), self.temp("e")
         # the site's memory of the last block it called (by identity, under the shape
-        # counter): a local's value may be any block, so only names that are not locals
+        # counter) and of the eager primitive it called last (a primitive never changes,
+        # so its identity is enough). A local's value may be any block: a local called
+        # with arguments takes the general way to a block.
         if q is None and not (t == "L" and m.name in self.V):
             q = self.var("q")
             self.sites.append(q)
@@ -601,24 +603,18 @@ class _Gen:
         block = (f"{vc} is Block and {v}.activatable and "
                  + (f"len({v}.arg_names) >= {k} and " if k else "")
                  + f"{v}.message.entry is not None{self.block_ok(v, tv)}")
-        # after the arguments ran, the entry must still be the one the site remembers
-        # under the current shape (a nested call at this same site may have refreshed it)
-        still = f"{e} is {q}e and {q}s == SH" if q else f"{e}s == SH"
         remember = [f"{e} = {v}.message.entry"]
-        if q is None:
-            remember.append(f"{e}s = SH")
-        elif self.mode == ENTRY_V:
+        if self.mode == ENTRY_V:
             # what the Locals object answered is not remembered: without one, the Locals
             # proto answers the same name with no target
             remember.append(f"if {tv} is not L: {q}e = {e}; {q}b = {v}; {q}s = SH")
         else:
             remember.append(f"{q}e = {e}; {q}b = {v}; {q}s = SH")
         hit = f"{v} is {q}b and {q}s == SH"
-        # ... and the eager primitive it called last (a primitive never changes, so its
-        # identity is enough; the Locals proto's answers are not remembered, as above)
         prim = f"{v} is {q}c" + (f" and {tv} is not None" if self.mode == ENTRY_V else "")
         keep = "" if q is None else (f"if {tv} is not L: {q}c = {v}" if self.mode == ENTRY_V
                                      else f"{q}c = {v}")
+        virtual = f" and {tv} is not None" if self.mode == ENTRY_V else ""
         if k == 0:
             self.emit(d, f"{vc} = {v}.__class__")
             self.emit(d, f"if {vc} is float or {vc} is str:")
@@ -628,18 +624,18 @@ class _Gen:
                 self.call_block(f"{q}e", v, tv, mc, [], r, d + 1)
                 self.emit(d, f"elif {prim}:")
                 self.guarded(d + 1, f"{r} = {v}.fn({tv})")
-            self.emit(d, f"elif {vc} is CFunction and {v}.kind != LAZY and {v}.lo == 0"
-                         + (f" and {tv} is not None:" if self.mode == ENTRY_V else ":"))
+            self.emit(d, f"elif {vc} is CFunction and {v}.kind != LAZY and {v}.lo == 0{virtual}:")
             self.emit(d + 1, f"if {v}.kind == EAGER:")
             if keep:
                 self.emit(d + 2, keep)
             self.guarded(d + 2, f"{r} = {v}.fn({tv})")
             self.emit(d + 1, "else:")
             self.gen_call(d + 2, f"{r} = yield from {v}.fn({tv})")
-            self.emit(d, f"elif {block}:")
-            for line in remember:
-                self.emit(d + 1, line)
-            self.call_block(e, v, tv, mc, [], r, d + 1)
+            if q is not None:
+                self.emit(d, f"elif {block}:")
+                for line in remember:
+                    self.emit(d + 1, line)
+                self.call_block(e, v, tv, mc, [], r, d + 1)
         else:
             if q is not None and sum(map(_size, m.args)) <= _DUP_LIMIT:
                 # the remembered primitive gets a copy of the argument code of its own
@@ -649,28 +645,34 @@ class _Gen:
                 d += 1
             else:  # arguments too big to copy: no primitive memory, nothing to keep
                 keep = ""
+            primitive = (f"{vc} is CFunction and {v}.kind != LAZY and {v}.lo <= {k} and "
+                         f"({v}.hi < 0 or {v}.hi >= {k}){virtual}")
             if q is not None:
                 self.emit(d, f"if {hit}:")
                 self.emit(d + 1, f"{e} = {q}e")
                 self.emit(d, "else:")
-                dd = d + 1
+                self.emit(d + 1, f"{e} = None")
+                self.emit(d + 1, f"{vc} = {v}.__class__")
+                self.emit(d + 1, f"if {block}:")
+                for line in remember:
+                    self.emit(d + 2, line)
+                self.emit(d, f"if {e} is not None or ({primitive}):")
             else:
-                dd = d
-            self.emit(dd, f"{e} = None")
-            self.emit(dd, f"{vc} = {v}.__class__")
-            self.emit(dd, f"if {block}:")
-            for line in remember:
-                self.emit(dd + 1, line)
-            self.emit(d, f"if {e} is not None or ({vc} is CFunction and {v}.kind != LAZY and "
-                         f"{v}.lo <= {k} and ({v}.hi < 0 or {v}.hi >= {k})"
-                         + (f" and {tv} is not None" if self.mode == ENTRY_V else "") + "):")
+                self.emit(d, f"{vc} = {v}.__class__")
+                self.emit(d, f"if {primitive}:")
             args = self.args(m, d + 1)
-            self.emit(d + 1, f"if {e} is not None and {still}:")
-            self.call_block(e, v, tv, mc, args, r, d + 2)
-            self.emit(d + 1, f"elif {e} is not None:")  # the arguments changed a body, a
-            self.opaque(d + 2, f"{r} = yield from S.activate({v}, {self.target_of(tv)}, "  # proto..
-                               f"{mc}, L, [{', '.join(args)}])")
-            self.emit(d + 1, f"elif {v}.kind == EAGER:")
+            if q is not None:
+                # after the arguments ran, the entry must still be the one the site
+                # remembers under the current shape (a nested call at this same site may
+                # have refreshed it)
+                self.emit(d + 1, f"if {e} is not None and {e} is {q}e and {q}s == SH:")
+                self.call_block(e, v, tv, mc, args, r, d + 2)
+                self.emit(d + 1, f"elif {e} is not None:")  # the arguments changed a body..
+                self.opaque(d + 2, f"{r} = yield from S.activate({v}, {self.target_of(tv)}, "
+                                   f"{mc}, L, [{', '.join(args)}])")
+                self.emit(d + 1, f"elif {v}.kind == EAGER:")
+            else:
+                self.emit(d + 1, f"if {v}.kind == EAGER:")
             if keep:
                 self.emit(d + 2, keep)
             self.guarded(d + 2, f"{r} = {v}.fn({tv}, {', '.join(args)})")
@@ -1079,8 +1081,7 @@ def compile_chain(S, m, single: bool = False):
         "        except PASS:",
         "            raise",
         "        except IoError as e:",
-        "            _m, _t = where(e, SITES, None, None)",
-        "            raise IoRaise(S.error_exception(e.text, _m, e.kind, _t)) from None",
+        "            raise error_at(S, e, SITES) from None",
         *_internal("None"),
     ]
     return _build(S, m, g, head, tail)
@@ -1147,26 +1148,23 @@ def compile_entry(S, blk):
         "        except IoStop as e:",
         "            if blk.pass_stops:",
         "                raise",
-        "            _r = e.value",
+        f"            {'return' if mode == ENTRY_V else '_r ='} e.value",
         "        except IoRaise as e:",
         "            S.note_frame(e.exc, m, target)",
         "            raise",
         "        except PASS:",
         "            raise",
         "        except IoError as e:",
-        "            _m, _t = where(e, SITES, m, target)",
-        "            exc = S.error_exception(e.text, _m, e.kind, "
-        + ("SELF if _t is None else _t)" if mode == ENTRY_V else "_t)"),
-        "            S.note_frame(exc, m, target)",
-        "            raise IoRaise(exc) from None",
+        f"            raise error_at(S, e, SITES, m, target, {'SELF' if mode == ENTRY_V else 'None'},"
+        " True) from None",
         *_internal("m"),
     ]
     if mode == ENTRY_L:
         tail += [
             "        if call.stop_status is not None:",
             "            raise STOPS[call.stop_status](_r)",
+            "        return _r",
         ]
-    tail.append("        return _r")
     V = list(g.V)
     run = _build(S, body, g, head, tail, NAMES=names, IN=_reader(V), OUT=_writer(S, V))
     run.virtual = mode == ENTRY_V  # no Call: a caller without a Locals may call it directly
@@ -1223,6 +1221,21 @@ def _internal(m: str) -> list[str]:
         "        except Exception as e:",
         f"            raise IoRaise(S.internal_error(e, where(e, SITES, {m})[0])) from None",
     ]
+
+
+def error_at(S, e: IoError, sites: dict, m=None, target=None, self_=None,
+             frame: bool = False) -> IoRaise:
+    """The Io exception for a primitive's error in compiled code, positioned at its send
+    (a target None there is the Locals: ``self_`` in a method without one); ``frame`` adds
+    the activation's own line to the stack. Out of line: its variables would be in every
+    activation's frame."""
+    msg, t = where(e, sites, m, target)
+    if t is None and self_ is not None:
+        t = self_
+    exc = S.error_exception(e.text, msg, e.kind, t)
+    if frame:
+        S.note_frame(exc, m, target)
+    return IoRaise(exc)
 
 
 def where(e: BaseException, sites: dict, m=None, target=None) -> tuple:
@@ -1316,6 +1329,7 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
         **S.builtins,
         "resolve": S.resolve,
         "where": where,
+        "error_at": error_at,
         **extra,
     }
     first = 3 + len(head)  # the line number of g.lines[0] in src
