@@ -681,9 +681,10 @@ class _Gen:
         self.general(m, tv, v, r, mc, d, vc)
 
     def calls_self_method(self, m, t: str) -> bool:
-        """``fib(n - 1)`` in a method: a name that is not a local, sent to the context,
-        which ``self`` (not the Locals proto) answers, most often with a method."""
-        return (self.mode == ENTRY_V and t == "L" and m.name not in self.V
+        """``fib(n - 1)`` in a method: a name that is not a local, sent with arguments to
+        the context, which ``self`` (not the Locals proto) answers, most often with a
+        method (without arguments it is as often a slot's value: ``count``)."""
+        return (self.mode == ENTRY_V and t == "L" and len(m.args) > 0 and m.name not in self.V
                 and m.name not in self.S.locals_slots and m.name not in _NUMBER_OPS
                 and self.inline_for(m, len(m.args)) is None
                 and sum(map(_size, m.args)) <= _DUP_LIMIT)
@@ -840,9 +841,12 @@ class _Gen:
         self.emit(d, f"if {u} is UPDATE_SLOT and {key} in {s}.slots:")
         self.emit(d + 1, f"{s}.slots[{key}] = {r} = {a}")
         # a new clone's first value of its own for a slot of its protos (`count = count +
-        # 1`): what the primitive does, and a leaf's new slot changes no walk
+        # 1`): what the primitive does, and a leaf's new slot changes no walk. Whether its
+        # protos have the slot is remembered for its proto under the shape counter.
+        y = self.const([-1, None])
         self.emit(d, f"elif {u} is UPDATE_SLOT and getattr({s}, 'leaf', False) and "
-                     f"lookup_holder({s}, {key})[0] is not None:")
+                     f"(({y}[0] == SH and len(_p := {s}.protos) == 1 and _p[0] is {y}[1]) or "
+                     f"in_protos(SH, {s}, {key}, {y})):")
         self.emit(d + 1, f"{s}.slots[{key}] = {r} = {a}")
         self.emit(d, f"elif {u} is UPDATE_SLOT:")
         self.guarded(d + 1, f"{r} = {u}.fn({s}, {key}, {a})")
@@ -1223,6 +1227,17 @@ def _internal(m: str) -> list[str]:
     ]
 
 
+def in_protos(shape: int, obj, key: str, memory: list) -> bool:
+    """Whether one of ``obj``'s protos has slot ``key``; when it has and ``obj`` has one
+    proto, ``memory`` keeps [shape, that proto] so the next leaf of it skips the walk (a
+    slot removed anywhere moves the shape counter)."""
+    if lookup_holder(obj, key)[0] is None:
+        return False
+    if len(obj.protos) == 1:
+        memory[0], memory[1] = shape, obj.protos[0]
+    return True
+
+
 def error_at(S, e: IoError, sites: dict, m=None, target=None, self_=None,
              frame: bool = False) -> IoRaise:
     """The Io exception for a primitive's error in compiled code, positioned at its send
@@ -1330,6 +1345,7 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
         "resolve": S.resolve,
         "where": where,
         "error_at": error_at,
+        "in_protos": in_protos,
         **extra,
     }
     first = 3 + len(head)  # the line number of g.lines[0] in src

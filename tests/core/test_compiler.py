@@ -942,3 +942,21 @@ def test_an_argument_that_redefines_the_operator_being_sent():
     out = run(program)
     assert out == interpreted(program)
     assert out.endswith("3\n99\n")
+
+
+@pytest.mark.parametrize("change", [
+    'Counter removeSlot("count")',  # the protos no longer have the slot
+    'Counter = Other',  # a proto without the slot, and the shape counter unmoved
+    'Counter count := 10',
+])
+def test_a_new_clones_first_update_of_a_protos_slot_sees_changes(change):
+    # `count = count + 1` on a fresh clone stores its own slot when a proto has `count`:
+    # remembered for the clone's proto, which each change here must undo
+    program = (
+        "Counter := Object clone do(count := 0; bump := method(count = count + 1))\n"
+        "Counter reset := method(count = 7; count)\n"
+        'Other := Object clone do(bump := Counter getSlot("bump"); reset := Counter getSlot("reset"))\n'
+        + HOT.format(call="Counter clone bump print; Counter clone reset print")
+        + change + "\ne := try(Counter clone reset println); if(e, e error println)\n"
+    )
+    assert run(program) == interpreted(program)
