@@ -9,7 +9,7 @@ from types import MethodType
 from . import protos as _protos  # noqa: F401  (registers every primitive)
 from . import prelude_cache
 from .errors import IoExit, IoInterrupt, IoRaise, IoStop
-from .eval.compiler import builtin_guards
+from .eval.compiler import builtin_guards, watch_locals
 from .eval.engine import Engine
 from .eval.machine import DONE, MORE, WAITING, Machine
 from .host import Host
@@ -77,6 +77,7 @@ class Interpreter(Engine, Machine):
         self.max_steps = max_steps
         self._build_world()
         self.builtins = builtin_guards(self)  # before any Io code can redefine them
+        watch_locals(self)
         self.main = self.new_coroutine()
         self.main.started = True
         self.coro = None

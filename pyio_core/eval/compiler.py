@@ -364,7 +364,13 @@ class _Gen:
                 self.emit(d, f"if {v} is UNSET:")
                 d += 1
             if m.name in self.S.locals_slots:  # `if`, `while`...: the Locals proto answers
-                self.emit(d, f"if L is None and ({v} := LPS.get({name})) is not None:")
+                if m.name in _LOCALS_INLINED:  # LOK: its slot holds the built-in
+                    self.emit(d, "if L is None and LOK:")
+                    self.emit(d + 1, f"{v} = {_LOCALS_INLINED[m.name]}")
+                    self.emit(d + 1, f"{tv} = None")
+                    self.emit(d, f"elif L is None and ({v} := LPS.get({name})) is not None:")
+                else:
+                    self.emit(d, f"if L is None and ({v} := LPS.get({name})) is not None:")
                 self.emit(d + 1, f"{tv} = None")
                 self.emit(d, "elif L is None:")
             else:
@@ -1053,6 +1059,27 @@ def builtin_guards(S) -> dict:
     }
 
 
+# the Locals proto's slots compiled code inlines when they hold these built-ins
+_LOCALS_INLINED = {"if": "IF", "while": "WHILE", "for": "FOR", "return": "RETURN",
+                   "setSlot": "SET_SLOT", "updateSlot": "LOCALS_UPDATE"}
+
+
+def watch_locals(S) -> None:
+    """The Locals proto's slots are watched like Number's: the cell ``S.locals_ok``
+    (``LOK``) is True while each slot of ``_LOCALS_INLINED`` holds its built-in, so a
+    method's ``if`` or ``x = ...`` tests that flag instead of looking the name up."""
+    builtins = S.builtins
+    expected = {name: builtins[guard] for name, guard in _LOCALS_INLINED.items()}
+    cell = S.locals_ok = CellType(True)
+
+    def on_change() -> None:
+        get = S.locals_slots.get
+        cell.cell_contents = all(get(name) is prim for name, prim in expected.items())
+
+    S.LocalsProto.slots = S.locals_slots = WatchedSlots(S.locals_slots, on_change)
+    on_change()
+
+
 def check_for(S, start, end, step) -> None:
     """``for`` bounds must be numbers (shared by the primitive and the inline loop)."""
     for i, v in enumerate((start, end, step), 1):  # upstream's text names the argument
@@ -1295,7 +1322,7 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
     src = "\n".join(
         [
             "def make(S):",
-            "    T = MAXD = SH = NOK = 0",
+            "    T = MAXD = SH = NOK = LOK = 0",
             *head,
             *g.lines,
             *tail,
@@ -1356,7 +1383,8 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
     run = ns["make"](S)
     # share the interpreter's tick and depth-limit cells instead of this unit's own
     code = run.__code__
-    shared = {"T": S.tick, "MAXD": S.depth_cell, "SH": S.shape, "NOK": S.number_ops}
+    shared = {"T": S.tick, "MAXD": S.depth_cell, "SH": S.shape, "NOK": S.number_ops,
+              "LOK": S.locals_ok}
     cells = tuple(shared.get(name, cell) for name, cell in zip(code.co_freevars, run.__closure__))
     run = FunctionType(code, run.__globals__, run.__name__, run.__defaults__, cells)
     for node in g.covered:

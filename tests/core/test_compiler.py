@@ -960,3 +960,18 @@ def test_a_new_clones_first_update_of_a_protos_slot_sees_changes(change):
         + change + "\ne := try(Counter clone reset println); if(e, e error println)\n"
     )
     assert run(program) == interpreted(program)
+
+
+@pytest.mark.parametrize("change", [
+    'Locals if := method(c, a, b, "[if]" print; call evalArgAt(1))',
+    'Locals updateSlot := method(n, v, "[=]" print; call sender setSlot(n, v))',
+    'Locals removeSlot("if")',  # then Object's if answers, through self
+])
+def test_a_methods_if_and_assignment_see_the_locals_proto_change(change):
+    # a method's `if` and `x = ...` test one flag that the Locals proto's slots still
+    # hold the built-ins; each change here must take the general path
+    program = (
+        "f := method(n, x := 0; x = n; if(n < 2, x, x * 2))\n"
+        + HOT.format(call="f(3) print") + change + "\nf(1) println; f(5) println\n"
+    )
+    assert run(program) == interpreted(program)
