@@ -162,7 +162,8 @@ class _Gen:
     def site_globals(self) -> dict[str, object]:
         """The per-site memories run() assigns, with their empty values: globals of this
         unit (closure variables would be copied into every activation's frame)."""
-        empty = {"s": -1, "p": None, "h": None, "b": None, "e": None, "o": None, "c": None}
+        # (a primitive memory is tested before the lookup's miss: None would match it)
+        empty = {"s": -1, "p": None, "h": None, "b": None, "e": None, "o": None, "c": _NO_PRIM}
         return {f"{w}{x}": empty[x] for names, xs in (
             (self.walks, "sph"), (self.sites, "bsec"), (self.selfs, "soph")) for w in names
             for x in xs}
@@ -578,9 +579,24 @@ class _Gen:
             self.sites.append(q)
             self.self_method_call(m, x, q, v, r, mc, depth)
             depth += 1
+        # the eager primitive this site called last is tested first (`l append(x)`, `i
+        # asString`): a primitive never changes, so its identity is enough; what the Locals
+        # proto answers is not remembered (without a Locals object it has no target)
+        prim_first = (m.name not in ("setSlot", "updateSlot") and m.name not in _NUMBER_OPS
+                      and self.inline_for(m, k) is None and not (t == "L" and m.name in self.V)
+                      and sum(map(_size, m.args)) <= _DUP_LIMIT)
+        if prim_first and q is None:
+            q = self.var("q")
+            self.sites.append(q)
         self.at = (m, tv)  # a None target: the Locals (see the entry's error handler)
         self.lookup(m, t, tv, v, depth, x)
-        self.emit(depth, f"if {v} is None:")
+        if prim_first:
+            self.emit(depth, f"if {v} is {q}c"
+                             + (f" and {tv} is not None:" if self.mode == ENTRY_V else ":"))
+            self.guarded(depth + 1, f"{r} = {v}.fn({', '.join([tv, *self.args(m, depth + 1)])})")
+            self.emit(depth, f"elif {v} is None:")
+        else:
+            self.emit(depth, f"if {v} is None:")
         self.opaque(depth + 1, f"{r} = yield from S.forward({self.target_of(tv)}, {mc}, L)")
         if self.assignment(m, tv, v, r, mc, depth):
             return
@@ -598,9 +614,8 @@ class _Gen:
             self.number_op(m, tv, v, r, mc, depth)
         vc, e = self.temp("c"), self.temp("e")
         # the site's memory of the last block it called (by identity, under the shape
-        # counter) and of the eager primitive it called last (a primitive never changes,
-        # so its identity is enough). A local's value may be any block: a local called
-        # with arguments takes the general way to a block.
+        # counter) and of the eager primitive (see prim_first). A local's value may be any
+        # block: a local called with arguments takes the general way to a block.
         if q is None and not (t == "L" and m.name in self.V):
             q = self.var("q")
             self.sites.append(q)
@@ -617,9 +632,8 @@ class _Gen:
         else:
             remember.append(f"{q}e = {e}; {q}b = {v}; {q}s = SH")
         hit = f"{v} is {q}b and {q}s == SH"
-        prim = f"{v} is {q}c" + (f" and {tv} is not None" if self.mode == ENTRY_V else "")
-        keep = "" if q is None else (f"if {tv} is not L: {q}c = {v}" if self.mode == ENTRY_V
-                                     else f"{q}c = {v}")
+        keep = "" if not prim_first else (f"if {tv} is not L: {q}c = {v}"
+                                          if self.mode == ENTRY_V else f"{q}c = {v}")
         virtual = f" and {tv} is not None" if self.mode == ENTRY_V else ""
         if k == 0:
             self.emit(d, f"{vc} = {v}.__class__")
@@ -628,8 +642,6 @@ class _Gen:
             if q is not None:
                 self.emit(d, f"elif {hit}:")
                 self.call_block(f"{q}e", v, tv, mc, [], r, d + 1)
-                self.emit(d, f"elif {prim}:")
-                self.guarded(d + 1, f"{r} = {v}.fn({tv})")
             self.emit(d, f"elif {vc} is CFunction and {v}.kind != LAZY and {v}.lo == 0{virtual}:")
             self.emit(d + 1, f"if {v}.kind == EAGER:")
             if keep:
@@ -643,14 +655,6 @@ class _Gen:
                     self.emit(d + 1, line)
                 self.call_block(e, v, tv, mc, [], r, d + 1)
         else:
-            if q is not None and sum(map(_size, m.args)) <= _DUP_LIMIT:
-                # the remembered primitive gets a copy of the argument code of its own
-                self.emit(d, f"if {prim}:")
-                self.guarded(d + 1, f"{r} = {v}.fn({tv}, {', '.join(self.args(m, d + 1))})")
-                self.emit(d, "else:")
-                d += 1
-            else:  # arguments too big to copy: no primitive memory, nothing to keep
-                keep = ""
             primitive = (f"{vc} is CFunction and {v}.kind != LAZY and {v}.lo <= {k} and "
                          f"({v}.hi < 0 or {v}.hi >= {k}){virtual}")
             if q is not None:
@@ -704,8 +708,9 @@ class _Gen:
                          f"({v} := {x}h.slots.get({m.name!r})) is {q}b and {q}s == SH:")
         args = self.args(m, depth + 1)
         d = depth + 1
-        if not all(self.is_simple(a) for a in m.args):
-            # the arguments ran code: the block and its entry must still be the remembered
+        if not all(a.cached is not None and a.next is None for a in m.args):
+            # the arguments may have run code (reading a local that holds a method runs it):
+            # the block and its entry must still be the remembered
             self.emit(d, f"if {v} is {q}b and {q}s == SH:")
             self.call_block(f"{q}e", v, "SELF", mc, args, r, d + 1)
             self.emit(d, "else:")
@@ -1229,6 +1234,9 @@ def _writer(S, names: list[str]):
                 slots[n] = v
         return L
     return write
+
+
+_NO_PRIM = object()  # an empty primitive memory
 
 
 class _Unset:

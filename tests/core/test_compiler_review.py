@@ -29,9 +29,6 @@ def assert_same(program: str, expected_tail: str) -> None:
     assert output(program, True) == reference
 
 
-@pytest.mark.xfail(strict=True, reason="the fused call of a method of self (94d264d) does not "
-                   "look at the block again after arguments that only read locals: a local "
-                   "holding a method runs code that can give the callee a new body")
 def test_a_local_holding_a_method_gives_the_callee_a_new_body():
     # h, run as g's argument, edits f's body on the fifth turn: f runs its new body at once
     # (upstream and the interpreter: 700); the fused call ran the remembered compiled body
