@@ -154,7 +154,9 @@ class Machine:
                         return MORE  # a caller may be waiting for exactly this coroutine
                 continue
             except Exception as e:
-                if not isinstance(e, (IoRaise, IoStop, IoInterrupt, IoExit)):
+                if isinstance(e, IoError) and len(stack) > 1:
+                    pass  # its caller positions it at its send, as if it had run inline
+                elif not isinstance(e, (IoRaise, IoStop, IoInterrupt, IoExit)):
                     e = IoRaise(self.python_error(e))  # never let a Python error escape
                 # thrown on into the caller, it would carry a Python traceback growing by a
                 # few frames per Io level: 15,000 entries for a 3,000-deep stack overflow,

@@ -56,9 +56,6 @@ def test_an_argument_that_gives_a_compiled_body_more_names():
     assert_same(program, "4\n5\n")
 
 
-@pytest.mark.xfail(strict=True, reason="pre-existing (before 29f4e08): a stack overflow raised "
-                   "when a compiled call hands the next level to the trampoline (every 64th) "
-                   "has no caughtMessage and one frame fewer")
 @pytest.mark.parametrize("limit", [63, 127])
 def test_a_stack_overflow_at_a_trampoline_hop_names_its_send(limit):
     program = (
