@@ -41,6 +41,20 @@ def test_a_local_holding_a_method_gives_the_callee_a_new_body():
     assert_same(program, "8\n700\n700\n")
 
 
+@pytest.mark.xfail(strict=True, reason="the fused call of a method of self (94d264d) passes "
+                   "self as it is after the arguments ran: an argument that assigns self gives "
+                   "the callee another self")
+def test_an_argument_that_assigns_self_does_not_change_the_callees_self():
+    # f was found in the Lobby before its arguments ran: the Lobby is its self, as upstream
+    program = (
+        "f := method(n, m, self type)\n"
+        "B := Object clone\n"
+        "g := method(k, f(k, if(k == 5, self := B)))\n"
+        "for(i, 1, 6, g(i) println)\n"
+    )
+    assert_same(program, "Object\n" * 6)
+
+
 @pytest.mark.xfail(strict=True, reason="pre-existing (before 29f4e08): Engine.activate hands "
                    "a block with a compiled body only as many arguments as it had names before "
                    "they ran; an argument that gives it more names leaves the new ones nil")
