@@ -78,3 +78,15 @@ def test_a_stack_overflow_at_a_trampoline_hop_names_its_send(limit):
         "for(i, 1, 3, e := try(f(1)); e caughtMessage println)\n"
     )
     assert_same(program, "f(n +(1))\n" * 3)
+
+
+@pytest.mark.xfail(strict=True, reason="pre-existing (before 29f4e08): a name nobody answers, "
+                   "sent to a method's context, is shown in the stack as sent to self's type "
+                   "by compiled code and to the Locals' (Object) by the interpreter")
+def test_the_stack_line_of_a_name_nobody_answers_in_a_method():
+    program = (
+        "O := Object clone\n"
+        "O f := method(x, nosuch)\n"
+        "for(i, 1, 3, e := try(O f(1)); e showStack)\n"
+    )
+    assert_same(program, "O f                                  _s.io 3\n\n")
