@@ -612,7 +612,8 @@ class _Gen:
             return
         if k == 1 and m.name in _NUMBER_OPS and _size(m.args[0]) <= _DUP_LIMIT and not fast_op:
             self.number_op(m, tv, v, r, mc, depth)
-        vc, e = self.temp("c"), self.temp("e")
+        # the callee's class is dead before the arguments run: every level shares one name
+        vc, e = "_c", self.temp("e")
         # the site's memory of the last block it called (by identity, under the shape
         # counter) and of the eager primitive (see prim_first). A local's value may be any
         # block: a local called with arguments takes the general way to a block.
@@ -704,8 +705,10 @@ class _Gen:
         time (the lookup memory ``x``) with the block this site called last (``q``), then
         the arguments and the call. Emits an ``else:`` for the general send, one deeper."""
         self.at = (m, "SELF")
+        # (the holder keeps the slot while the shape counter stands still: a slot removed
+        # from a non-leaf moves it, so the plain subscript cannot miss)
         self.emit(depth, f"if L is None and {x}s == SH and SELF is {x}o and "
-                         f"({v} := {x}h.slots.get({m.name!r})) is {q}b and {q}s == SH:")
+                         f"({v} := {x}h.slots[{m.name!r}]) is {q}b and {q}s == SH:")
         args = self.args(m, depth + 1)
         d = depth + 1
         if not all(a.cached is not None and a.next is None for a in m.args):
