@@ -146,6 +146,7 @@ class _Gen:
         self.walks: list[str] = []  # per-site memories of protos walks
         self.sites: list[str] = []  # per-site memories of the block last called
         self.selfs: list[str] = []  # per-site memories of where self answered a name
+        self.fused: list[str] = []  # sites of self_method_call: their one-line memory
         # virtual locals: Io name -> Python variable
         self.V: dict[str, str] = {}
         if mode == ENTRY_V:
@@ -163,9 +164,11 @@ class _Gen:
         """The per-site memories run() assigns, with their empty values: globals of this
         unit (closure variables would be copied into every activation's frame)."""
         # (a primitive memory is tested before the lookup's miss: None would match it)
-        empty = {"s": -1, "p": None, "h": None, "b": None, "e": None, "o": None, "c": _NO_PRIM}
+        empty = {"s": -1, "f": -1, "p": None, "h": None, "b": None, "e": None, "o": None,
+                 "c": _NO_PRIM}
         return {f"{w}{x}": empty[x] for names, xs in (
-            (self.walks, "sph"), (self.sites, "bsec"), (self.selfs, "soph")) for w in names
+            (self.walks, "sph"), (self.sites, "bsec"), (self.selfs, "soph"),
+            (self.fused, "foh")) for w in names
             for x in xs}
 
     def var(self, prefix: str) -> str:
@@ -368,7 +371,8 @@ class _Gen:
                 if m.name in _LOCALS_INLINED:  # LOK: its slot holds the built-in
                     self.emit(d, "if L is None and LOK:")
                     self.emit(d + 1, f"{v} = {_LOCALS_INLINED[m.name]}")
-                    self.emit(d + 1, f"{tv} = None")
+                    if m.name in ("setSlot", "updateSlot"):  # (the inlined control
+                        self.emit(d + 1, f"{tv} = None")  # structures need no target)
                     self.emit(d, f"elif L is None and ({v} := LPS.get({name})) is not None:")
                 else:
                     self.emit(d, f"if L is None and ({v} := LPS.get({name})) is not None:")
@@ -577,13 +581,15 @@ class _Gen:
         elif self.calls_self_method(m, t):
             x, q = self.var("x"), self.var("q")
             self.sites.append(q)
-            self.self_method_call(m, x, q, v, r, mc, depth)
+            self.fused.append(q)
+            self.self_method_call(m, x, q, tv, v, r, mc, depth)
             depth += 1
+        inline = self.inline_for(m, k)
         # the eager primitive this site called last is tested first (`l append(x)`, `i
         # asString`): a primitive never changes, so its identity is enough; what the Locals
         # proto answers is not remembered (without a Locals object it has no target)
         prim_first = (m.name not in ("setSlot", "updateSlot") and m.name not in _NUMBER_OPS
-                      and self.inline_for(m, k) is None and not (t == "L" and m.name in self.V)
+                      and inline is None and not (t == "L" and m.name in self.V)
                       and sum(map(_size, m.args)) <= _DUP_LIMIT)
         if prim_first and q is None:
             q = self.var("q")
@@ -595,18 +601,22 @@ class _Gen:
                              + (f" and {tv} is not None:" if self.mode == ENTRY_V else ":"))
             self.guarded(depth + 1, f"{r} = {v}.fn({', '.join([tv, *self.args(m, depth + 1)])})")
             self.emit(depth, f"elif {v} is None:")
+        elif inline is not None and inline[0] != "FOREACH":
+            # `if`, `while`...: the built-in first (its lookup needs no target when it is)
+            self.emit(depth, f"if {v} is {inline[0]}:")
+            inline[1](m, r, depth + 1)
+            self.emit(depth, f"elif {v} is None:")
+            self.opaque(depth + 1, f"{r} = yield from S.forward({self.target_of(tv)}, {mc}, L)")
+            self.general(m, tv, v, r, mc, depth)
+            return
         else:
             self.emit(depth, f"if {v} is None:")
         self.opaque(depth + 1, f"{r} = yield from S.forward({self.target_of(tv)}, {mc}, L)")
         if self.assignment(m, tv, v, r, mc, depth):
             return
-        inline = self.inline_for(m, k)
-        if inline is not None:
-            if inline[0] == "FOREACH":
-                self.foreach_target = tv
-                self.emit(depth, f"elif {v} is FOREACH and {tv}.__class__ is IoList:")
-            else:
-                self.emit(depth, f"elif {v} is {inline[0]}:")
+        if inline is not None:  # foreach on a List
+            self.foreach_target = tv
+            self.emit(depth, f"elif {v} is FOREACH and {tv}.__class__ is IoList:")
             inline[1](m, r, depth + 1)
             self.general(m, tv, v, r, mc, depth)
             return
@@ -630,6 +640,9 @@ class _Gen:
             # what the Locals object answered is not remembered: without one, the Locals
             # proto answers the same name with no target
             remember.append(f"if {tv} is not L: {q}e = {e}; {q}b = {v}; {q}s = SH")
+            if x is not None:  # self_method_call's memory: self, where it answered, the block
+                remember.append(f"if {tv} is SELF and {x}s == SH and SELF is {x}o: "
+                                f"{q}f = SH; {q}o = SELF; {q}h = {x}h")
         else:
             remember.append(f"{q}e = {e}; {q}b = {v}; {q}s = SH")
         hit = f"{v} is {q}b and {q}s == SH"
@@ -700,27 +713,29 @@ class _Gen:
                 and self.inline_for(m, len(m.args)) is None
                 and sum(map(_size, m.args)) <= _DUP_LIMIT)
 
-    def self_method_call(self, m, x: str, q: str, v: str, r: str, mc: str, depth: int) -> None:
+    def self_method_call(self, m, x: str, q: str, tv: str, v: str, r: str, mc: str,
+                         depth: int) -> None:
         """The fast path of ``calls_self_method``: one test that ``self`` answers as last
         time (the lookup memory ``x``) with the block this site called last (``q``), then
         the arguments and the call. Emits an ``else:`` for the general send, one deeper."""
         self.at = (m, "SELF")
         # (the holder keeps the slot while the shape counter stands still: a slot removed
         # from a non-leaf moves it, so the plain subscript cannot miss)
-        self.emit(depth, f"if L is None and {x}s == SH and SELF is {x}o and "
-                         f"({v} := {x}h.slots[{m.name!r}]) is {q}b and {q}s == SH:")
-        args = self.args(m, depth + 1)
+        self.emit(depth, f"if L is None and {q}f == SH and SELF is {q}o and "
+                         f"({v} := {q}h.slots[{m.name!r}]) is {q}b:")
         d = depth + 1
         if not all(a.cached is not None and a.next is None for a in m.args):
-            # the arguments may have run code (reading a local that holds a method runs it):
-            # the block and its entry must still be the remembered
+            # the arguments may run code (reading a local that holds a method runs it): the
+            # target is self as it was found, and the block must still be the remembered
+            self.emit(d, f"{tv} = SELF")
+            args = self.args(m, d)
             self.emit(d, f"if {v} is {q}b and {q}s == SH:")
-            self.call_block(f"{q}e", v, "SELF", mc, args, r, d + 1)
+            self.call_block(f"{q}e", v, tv, mc, args, r, d + 1)
             self.emit(d, "else:")
-            self.opaque(d + 1, f"{r} = yield from S.activate({v}, SELF, {mc}, L, "
+            self.opaque(d + 1, f"{r} = yield from S.activate({v}, {tv}, {mc}, L, "
                                f"[{', '.join(args)}])")
         else:
-            self.call_block(f"{q}e", v, "SELF", mc, args, r, d)
+            self.call_block(f"{q}e", v, "SELF", mc, self.args(m, d), r, d)
         self.emit(depth, "else:")
 
     def args(self, m, depth: int) -> list[str]:

@@ -41,9 +41,6 @@ def test_a_local_holding_a_method_gives_the_callee_a_new_body():
     assert_same(program, "8\n700\n700\n")
 
 
-@pytest.mark.xfail(strict=True, reason="the fused call of a method of self (94d264d) passes "
-                   "self as it is after the arguments ran: an argument that assigns self gives "
-                   "the callee another self")
 def test_an_argument_that_assigns_self_does_not_change_the_callees_self():
     # f was found in the Lobby before its arguments ran: the Lobby is its self, as upstream
     program = (
