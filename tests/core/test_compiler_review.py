@@ -87,3 +87,20 @@ def test_the_stack_line_of_a_name_nobody_answers_in_a_method():
         "for(i, 1, 3, e := try(O f(1)); e showStack)\n"
     )
     assert_same(program, "O f                                  _s.io 3\n\n")
+
+
+@pytest.mark.xfail(strict=True, reason="pre-existing (before 29f4e08), the interpreter's: it "
+                   "reads the block's scope and whether it needs call before evaluating the "
+                   "arguments; compiled code and upstream after them")
+@pytest.mark.parametrize(("change", "turn_five"), [
+    ('setScope(B)', 'B'),
+    ('setMessage(message(call sender self type))', 'Object'),
+])
+def test_an_argument_that_changes_the_callees_scope_or_body_to_use_call(change, turn_five):
+    program = (
+        "B := Object clone\n"
+        "f := method(n, m, self type)\n"
+        f'g := method(k, f(k, if(k == 5, Lobby getSlot("f") {change})))\n'
+        "for(i, 1, 5, g(i) println)\n"
+    )
+    assert_same(program, f"Object\n{turn_five}\n")
