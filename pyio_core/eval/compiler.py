@@ -724,6 +724,16 @@ class _Gen:
         self.emit(depth, f"if L is None and {q}f == SH and SELF is {q}o and "
                          f"({v} := {q}h.slots[{m.name!r}]) is {q}b:")
         d = depth + 1
+        fast = [self.quick_arg(a) for a in m.args]
+        if all(f is not None for f in fast):
+            # `fib(n - 1)`: while the arguments' values are plain numbers they run no code,
+            # so neither self nor the block can have changed
+            tests = " and ".join(c for c, _ in fast if c)
+            if tests:
+                self.emit(d, f"if {tests} and NOK:")
+                self.call_block(f"{q}e", v, "SELF", mc, [x for _, x in fast], r, d + 1)
+                self.emit(d, "else:")
+                d += 1
         if not all(a.cached is not None and a.next is None for a in m.args):
             # the arguments may run code (reading a local that holds a method runs it): the
             # target is self as it was found, and the block must still be the remembered
@@ -737,6 +747,27 @@ class _Gen:
         else:
             self.call_block(f"{q}e", v, "SELF", mc, self.args(m, d), r, d)
         self.emit(depth, "else:")
+
+    def quick_arg(self, a) -> tuple[str, str] | None:
+        """For an argument that is a literal or ``local op literal-or-local``: (the test that
+        it is computed without running code — empty for a literal, else its locals are
+        floats, NOK to be added — and its value as an expression); None for others."""
+        if a.cached is not None and a.next is None:
+            return "", self.const(a.cached)
+        op = a.next
+        if (a.cached is not None or a.args or a.name not in self.V or op is None
+                or op.next is not None or not self.is_operation(op)):
+            return None
+        b = op.args[0]
+        if b.cached.__class__ is float:
+            bv, bc = self.const(b.cached), ""
+        elif b.cached is None and b.name in self.V:
+            bv = self.V[b.name]
+            bc = f" and {bv}.__class__ is float"
+        else:
+            return None
+        x = self.V[a.name]
+        return f"{x}.__class__ is float{bc}", _code(_NUMBER_OPS, op, x, bv)
 
     def args(self, m, depth: int) -> list[str]:
         """Emit the evaluation of ``m``'s arguments; returns their variables."""
@@ -895,19 +926,19 @@ class _Gen:
         """Activate block ``v`` through its compiled entry ``e``, by ``yield from`` except
         every 64th level (HOP_MASK), where the trampoline takes it (bounded C stack)."""
         cl = "None" if self.mode == ENTRY_V else "L"
-        self.emit(depth, f"_g = {e}({v}, {tv}, {cl}, {mc}, D1"
-                         f"{''.join(', ' + a for a in args)})")
+        call = f"{e}({v}, {tv}, {cl}, {mc}, D1{''.join(', ' + a for a in args)})"
         if self.mode == ENTRY_V:  # one test for the usual case: no Locals, no hop
             self.emit(depth, f"if L is None and D1 & {HOP_MASK}:")
             self.changed(depth + 1)
-            self.emit(depth + 1, f"{r} = yield from _g")
+            self.emit(depth + 1, f"{r} = yield from {call}")
             self.emit(depth, "else:")
+            self.emit(depth + 1, f"_g = {call}")
             self.guarded(depth + 1, f"{r} = (yield from _g) if D1 & {HOP_MASK} else (yield _g)")
             return
         self.emit(depth, f"if D1 & {HOP_MASK}:")
-        self.guarded(depth + 1, f"{r} = yield from _g")
+        self.guarded(depth + 1, f"{r} = yield from {call}")
         self.emit(depth, "else:")
-        self.guarded(depth + 1, f"{r} = yield _g")
+        self.guarded(depth + 1, f"{r} = yield {call}")
 
     def inline_for(self, m, k: int):
         """(guard name, emitter) when message ``m`` is a control structure we inline."""

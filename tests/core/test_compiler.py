@@ -906,6 +906,7 @@ def test_errors_in_compiled_code_report_the_send_and_stack_the_interpreter_repor
     'Locals fib := method(n, "from Locals" print; n)',  # the Locals proto answers first
     'fib := 7',  # not a block at all
     'Lobby removeSlot("fib"); Object fib := method(n, "from Object" print; n)',
+    'Number - := method(v, "-" print; 0)',  # the arguments' arithmetic is no longer plain
 ])
 def test_a_method_calling_a_method_of_self_sees_every_change(change):
     # `fib(n - 1)` in a method tests in one line that self answers as last time with the
