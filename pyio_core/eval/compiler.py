@@ -371,8 +371,8 @@ class _Gen:
                 if m.name in _LOCALS_INLINED:  # LOK: its slot holds the built-in
                     self.emit(d, "if L is None and LOK:")
                     self.emit(d + 1, f"{v} = {_LOCALS_INLINED[m.name]}")
-                    if m.name in ("setSlot", "updateSlot"):  # (the inlined control
-                        self.emit(d + 1, f"{tv} = None")  # structures need no target)
+                    if self.inline_for(m, len(m.args)) is None:  # (an inlined control
+                        self.emit(d + 1, f"{tv} = None")  # structure needs no target)
                     self.emit(d, f"elif L is None and ({v} := LPS.get({name})) is not None:")
                 else:
                     self.emit(d, f"if L is None and ({v} := LPS.get({name})) is not None:")
