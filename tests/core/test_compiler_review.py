@@ -134,3 +134,22 @@ def test_nested_calls_of_methods_of_self_compile_to_code_of_bounded_size(monkeyp
     # each level of nesting may double the code (a fast path and the general one), no more
     four, five = generated_lines(monkeypatch, 4), generated_lines(monkeypatch, 5)
     assert five < 2.2 * four
+
+
+@pytest.mark.xfail(strict=True, reason="pre-existing (before 29f4e08): an error caught by try "
+                   "out of compiled activations leaves the coroutine's depth where it was "
+                   "raised, so later calls count more levels than they have (and with enough "
+                   "caught errors a shallow call is a stack overflow)")
+@pytest.mark.parametrize(("program", "expected"), [
+    ("for(i, 1, 4, h(i))\n"
+     "for(i, 1, 3, try(deep(50)))\n"
+     "System setMaxRecursionDepth(5)\n"
+     "try(h(1)) println\n", "nil\n"),
+    ("for(i, 1, 200, try(deep(50)))\n"
+     "for(n, 1, 120, System setMaxRecursionDepth(n); e := try(h(1)))\n"
+     "System setMaxRecursionDepth(10000)\n"
+     "try(deep(50)) error println\n", "nil does not respond to 'foo'\n"),
+])
+def test_an_error_caught_from_deep_compiled_calls_gives_back_the_depth(program, expected):
+    prelude = "deep := method(n, if(n == 0, nil foo, deep(n - 1)))\nh := method(k, k)\n"
+    assert_same(prelude + program, expected)
