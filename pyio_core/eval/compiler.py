@@ -99,6 +99,24 @@ def _size(m) -> int:
     return n
 
 
+def _flat(args: list) -> bool:
+    """Arguments worth a second copy of their code (a fast branch beside the general one):
+    small, and sending nothing with arguments of its own but an operator on one plain
+    operand (`n - 1`, `i asString`). A copy of a nested call would copy its own copies:
+    the code would grow threefold per level of nesting."""
+    if sum(map(_size, args)) > _DUP_LIMIT:
+        return False
+    todo = list(args)
+    while todo:
+        m = todo.pop()
+        while m is not None:
+            if m.args and not (len(m.args) == 1 and m.name in _NUMBER_OPS
+                               and m.args[0].next is None and not m.args[0].args):
+                return False
+            m = m.next
+    return True
+
+
 def _is_name(m) -> bool:
     return m.next is None and not m.args and m.cached is None
 
@@ -590,7 +608,7 @@ class _Gen:
         # proto answers is not remembered (without a Locals object it has no target)
         prim_first = (m.name not in ("setSlot", "updateSlot") and m.name not in _NUMBER_OPS
                       and inline is None and not (t == "L" and m.name in self.V)
-                      and sum(map(_size, m.args)) <= _DUP_LIMIT)
+                      and _flat(m.args))
         if prim_first and q is None:
             q = self.var("q")
             self.sites.append(q)
@@ -710,8 +728,7 @@ class _Gen:
         method (without arguments it is as often a slot's value: ``count``)."""
         return (self.mode == ENTRY_V and t == "L" and len(m.args) > 0 and m.name not in self.V
                 and m.name not in self.S.locals_slots and m.name not in _NUMBER_OPS
-                and self.inline_for(m, len(m.args)) is None
-                and sum(map(_size, m.args)) <= _DUP_LIMIT)
+                and self.inline_for(m, len(m.args)) is None and _flat(m.args))
 
     def self_method_call(self, m, x: str, q: str, tv: str, v: str, r: str, mc: str,
                          depth: int) -> None:
@@ -738,6 +755,7 @@ class _Gen:
             # the arguments may run code (reading a local that holds a method runs it): the
             # target is self as it was found, and the block must still be the remembered
             self.emit(d, f"{tv} = SELF")
+            self.at = (m, tv)
             args = self.args(m, d)
             self.emit(d, f"if {v} is {q}b and {q}s == SH:")
             self.call_block(f"{q}e", v, tv, mc, args, r, d + 1)

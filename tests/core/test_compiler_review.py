@@ -125,11 +125,6 @@ def generated_lines(monkeypatch, depth: int) -> int:
     return max(sizes)
 
 
-@pytest.mark.xfail(strict=True, reason="the fused call of a method of self (94d264d) is a "
-                   "third copy of its arguments' code (with the primitive memory's and the "
-                   "general path's): nested calls grow the compiled code 3x per level, so "
-                   "7 nested calls take 6 s and 1.9 GB to compile (0.95 s, 180 MB before) and "
-                   "8 several minutes")
 def test_nested_calls_of_methods_of_self_compile_to_code_of_bounded_size(monkeypatch):
     # each level of nesting may double the code (a fast path and the general one), no more
     four, five = generated_lines(monkeypatch, 4), generated_lines(monkeypatch, 5)
