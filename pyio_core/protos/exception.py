@@ -123,11 +123,15 @@ def caught(S, e: IoRaise):
 
 @O.lazy("try")
 def try_(S, t, L, m):
+    co = S.coro
+    depth = co.depth  # compiled activations leave theirs where an error unwound them
     try:
         yield from S.arg(m, L, 0)
     except IoStop:
+        co.depth = depth
         return S.nil  # upstream's try is a coroutine: return/break/continue end only it
     except IoRaise as e:
+        co.depth = depth
         return caught(S, e)
     return S.nil
 

@@ -131,10 +131,6 @@ def test_nested_calls_of_methods_of_self_compile_to_code_of_bounded_size(monkeyp
     assert five < 2.2 * four
 
 
-@pytest.mark.xfail(strict=True, reason="pre-existing (before 29f4e08): an error caught by try "
-                   "out of compiled activations leaves the coroutine's depth where it was "
-                   "raised, so later calls count more levels than they have (and with enough "
-                   "caught errors a shallow call is a stack overflow)")
 @pytest.mark.parametrize(("program", "expected"), [
     ("for(i, 1, 4, h(i))\n"
      "for(i, 1, 3, try(deep(50)))\n"
