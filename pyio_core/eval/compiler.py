@@ -83,6 +83,9 @@ def _code(table: dict, op, x: str, a: str) -> str:
 
 
 _DUP_LIMIT = 12  # messages in an operand worth emitting twice (fast and general branch)
+# names whose store into the context moves EP (loop caches assume the context's own slots
+# keep them: `self` for methods' lookups, the assignments an inlined loop skips looking up)
+_GUARDED_NAMES = ("self", "setSlot", "updateSlot")
 
 CHAIN, ENTRY_L, ENTRY_V = "chain", "entry", "virtual"
 
@@ -165,6 +168,9 @@ class _Gen:
         self.sites: list[str] = []  # per-site memories of the block last called
         self.selfs: list[str] = []  # per-site memories of where self answered a name
         self.fused: list[str] = []  # sites of self_method_call: their one-line memory
+        self.recvs: list[str] = []  # per-site memories of where a receiver answered a name
+        self.contexts: list[str] = []  # per-site memories of where a plain context answered
+        self.context_of: dict[int, str] = {}  # send (id) -> its context memory, made early
         # virtual locals: Io name -> Python variable
         self.V: dict[str, str] = {}
         if mode == ENTRY_V:
@@ -183,11 +189,11 @@ class _Gen:
         unit (closure variables would be copied into every activation's frame)."""
         # (a primitive memory is tested before the lookup's miss: None would match it)
         empty = {"s": -1, "f": -1, "p": None, "h": None, "b": None, "e": None, "o": None,
-                 "c": _NO_PRIM}
+                 "c": _NO_PRIM, "n": None}
         return {f"{w}{x}": empty[x] for names, xs in (
             (self.walks, "sph"), (self.sites, "bsec"), (self.selfs, "soph"),
-            (self.fused, "foh")) for w in names
-            for x in xs}
+            (self.fused, "foh"), (self.recvs, "socph"), (self.contexts, "sonh"))
+            for w in names for x in xs}
 
     def var(self, prefix: str) -> str:
         """A variable of its own (caches, loop state)."""
@@ -413,20 +419,54 @@ class _Gen:
             self.locals_lookup(name, tv, v, d + 1, True)
             return
         if t == "L":
-            self.locals_lookup(name, tv, v, depth, self.mode != CHAIN)
+            self.locals_lookup(name, tv, v, depth, self.mode != CHAIN, self.context_memory(m))
             return
+        self.receiver_lookup(m, t, tv, v, depth)
+
+    def receiver_lookup(self, m, t: str, tv: str, v: str, depth: int) -> None:
+        """Lookup in the value ``t`` of an expression (``c bump``, ``i asString``). A
+        number or a string asks its proto; an object is first compared with the site's
+        memory (``RECV``): the same object, for one that is nobody's leaf (a proto, the
+        Lobby), or one of the same class whose only proto is the same, for a leaf (a fresh
+        clone, a new list). Its own slots are read first, then the holder the memory names
+        (an empty one when nothing had the name: the send then forwards). The memory holds
+        while the shape counter stands still: a slot added to or removed from a non-leaf,
+        any protos list changed."""
+        name = repr(m.name)
+        w = self.var("w")
+        self.recvs.append(w)
         self.emit(depth, f"{tv} = {t}")
-        self.emit(depth, f"_c = {tv}.__class__")
-        self.emit(depth, "if _c is float:")
+        self.emit(depth, f"if {tv}.__class__ is float:")
         if m.name in _NUMBER_OPS:  # NOK: Number's slot holds the built-in
             self.emit(depth + 1, f"{v} = OP_{_OP_NAMES[m.name]} if NOK else "
                                  f"(NUMS.get({name}) or lookup_in(NUM, {name}))")
         else:
             self.emit(depth + 1, f"{v} = NUMS.get({name}) or lookup_in(NUM, {name})")
-        self.emit(depth, "elif _c is str:")
+        self.emit(depth, f"elif {w}s == SH and ({tv} is {w}o or {tv}.__class__ is {w}c and "
+                         f"len(_p := {tv}.protos) == 1 and _p[0] is {w}p):")
+        self.emit(depth + 1, f"{v} = {tv}.slots.get({name})")
+        self.emit(depth + 1, f"if {v} is None: {v} = {w}h.slots.get({name})")
+        self.emit(depth, f"elif {tv}.__class__ is str:")
         self.emit(depth + 1, f"{v} = SEQS.get({name}) or lookup_in(SEQ, {name})")
         self.emit(depth, "else:")
-        self.own_then_protos(tv, name, v, depth + 1)
+        self.emit(depth + 1, f"{v} = {tv}.slots.get({name})")
+        self.emit(depth + 1, f"if {tv}.__class__ is Locals:")
+        self.emit(depth + 2, f"if {v} is None: {tv}, {v} = resolve({tv}, {name})")
+        self.emit(depth + 1, "else:")
+        self.emit(depth + 2, f"{w}s, {w}o, {w}c, {w}p, {w}h = RECV({tv}, {name}, SH)")
+        self.emit(depth + 2, f"if {v} is None: {v} = {w}h.slots.get({name})")
+
+    def context_memory(self, m) -> str | None:
+        """The memory of where a plain context answered send ``m`` (CHAIN mode only: other
+        modes' contexts are Locals), made by the first of its users (the lookup, the
+        inlined assignment)."""
+        if self.mode != CHAIN:
+            return None
+        c = self.context_of.get(id(m))
+        if c is None:
+            c = self.context_of[id(m)] = self.var("x")
+            self.contexts.append(c)
+        return c
 
     def self_memory(self, tv: str, name: str, v: str, depth: int, x: str | None = None) -> str:
         """A virtual-locals activation's lookup of a name that is not a local: the site
@@ -483,21 +523,26 @@ class _Gen:
         self.emit(depth + 1, "else:")
         self.walk(tv, name, v, depth + 2)
 
-    def locals_lookup(self, name: str, tv: str, v: str, depth: int, is_locals: bool) -> None:
+    def locals_lookup(self, name: str, tv: str, v: str, depth: int, is_locals: bool,
+                      x: str | None = None) -> None:
         """Lookup from a real context ``L``: its slots, then a plain object (the Lobby, a
-        ``do``) walks its protos with the site's memory, while a Locals asks the Locals
+        ``do``: CHAIN mode) reads the holder the site's memory ``x`` names for this very
+        context under the current shape (``CTX`` fills it), while a Locals asks the Locals
         proto and ``self`` when it is a plain object, else the general way (inside a
-        loop, remembered from the previous turn)."""
+        loop of a method that uses ``call``, remembered from the previous turn)."""
         self.emit(depth, f"{tv} = L")
         self.emit(depth, f"{v} = Ls.get({name})")
         self.emit(depth, f"if {v} is None:")
-        e = self.cache_open(tv, v, depth + 1)
-        d = e
+        d = depth + 1
         if not is_locals:
-            self.emit(d, "if not ISLOC:")
-            self.walk("L", name, v, d + 1)
+            self.emit(d, f"if {x}s == SH and L is {x}o:")
+            self.emit(d + 1, f"{v} = {x}h.slots.get({name})")
+            self.emit(d, "elif not ISLOC:")
+            self.emit(d + 1, f"{x}s, {x}o, {x}n, {x}h = CTX(L, {name}, SH)")
+            self.emit(d + 1, f"{v} = {x}h.slots.get({name})")
             self.emit(d, "else:")
             d += 1
+        e = d = self.cache_open(tv, v, d) if is_locals else d
         self.emit(d, f"{v} = LPS.get({name})")
         self.emit(d, f"if {v} is None and (L.protos is not LOCP or LOCO.protos):")
         self.emit(d + 1, f"{v} = lookup_in(L, {name})")  # protos a program gave them
@@ -509,7 +554,8 @@ class _Gen:
         self.walk(tv, name, v, d + 3)
         self.emit(d, f"if {v} is None:")
         self.emit(d + 1, f"{tv}, {v} = resolve(L, {name})")
-        self.cache_close(tv, v, e)
+        if is_locals:
+            self.cache_close(tv, v, e)
 
     # -- protos walks -------------------------------------------------------------------
     def walk(self, tv: str, name: str, v: str, depth: int) -> None:
@@ -539,8 +585,9 @@ class _Gen:
                          "SH += 1")
 
     # -- loop lookup caches --------------------------------------------------------------
-    # Inside an inlined loop, what a name sent to the context resolves to beyond the
-    # context's own slots (always probed live) is kept from one turn to the next. ``EP``
+    # Inside an inlined loop of an activation (a chain's plain context has its memory under
+    # the shape counter instead: locals_lookup), what a name sent to the Locals resolves to
+    # beyond its own slots (always probed live) is kept from one turn to the next. ``EP``
     # counts everything that could change that answer — any call, any store into an object
     # other than the context, a pause for the host — and a cached answer is used only while
     # ``EP`` is still the value it was read under.
@@ -602,6 +649,8 @@ class _Gen:
             self.fused.append(q)
             self.self_method_call(m, x, q, tv, v, r, mc, depth)
             depth += 1
+        elif self.context_assignment(m, t, r, mc, depth):  # x = v at top level
+            depth += 1
         inline = self.inline_for(m, k)
         # the eager primitive this site called last is tested first (`l append(x)`, `i
         # asString`): a primitive never changes, so its identity is enough; what the Locals
@@ -630,6 +679,8 @@ class _Gen:
         else:
             self.emit(depth, f"if {v} is None:")
         self.opaque(depth + 1, f"{r} = yield from S.forward({self.target_of(tv)}, {mc}, L)")
+        if k == 0 and m.name == "clone":
+            self.inline_clone(tv, v, r, depth)
         if self.assignment(m, tv, v, r, mc, depth):
             return
         if inline is not None:  # foreach on a List
@@ -853,13 +904,13 @@ class _Gen:
             if m.name == "setSlot":
                 self.emit(depth, f"elif {v} is SET_SLOT and {plain}:")
                 a = self.chain(args[1], "L", depth + 1)
-                self.changed(depth + 1, None if name == "self" else f"{tv} is not L")
+                self.changed(depth + 1, None if name in _GUARDED_NAMES else f"{tv} is not L")
                 self.new_slot_check(tv, key, depth + 1)
                 self.emit(depth + 1, f"{tv}.slots[{key}] = {r} = {a}")
             else:
                 self.emit(depth, f"elif ({v} is LOCALS_UPDATE or {v} is UPDATE_SLOT) and {plain}:")
                 a = self.chain(args[1], "L", depth + 1)
-                self.changed(depth + 1, None if name == "self" else f"{tv} is not L")
+                self.changed(depth + 1, None if name in _GUARDED_NAMES else f"{tv} is not L")
                 self.emit(depth + 1, f"if {key} in {tv}.slots:")
                 self.emit(depth + 2, f"{tv}.slots[{key}] = {r} = {a}")
                 self.emit(depth + 1, f"elif {v} is UPDATE_SLOT:")
@@ -867,6 +918,44 @@ class _Gen:
                 self.emit(depth + 1, "else:")
                 self.emit(depth + 2, f"{r} = yield from {v}.fn({tv}, {key}, {a})")
         self.general(m, tv, v, r, mc, depth)
+        return True
+
+    def context_assignment(self, m, t: str, r: str, mc: str, depth: int) -> bool:
+        """``x = v`` / ``x := v`` sent to a plain context (a chain's: top level, a ``do``)
+        with a literal name: when the site's context memory names this context under the
+        current shape and the holder's slot is the built-in, which the context's own slots
+        do not hide, the store itself with no lookup. Emits that branch and an ``else:``
+        (the general send goes one deeper); False when not such an assignment."""
+        a_msg = m.args[-1] if len(m.args) == 2 else None
+        if (t != "L" or self.mode != CHAIN or m.name not in ("setSlot", "updateSlot")
+                or a_msg is None or _size(a_msg) > _DUP_LIMIT or m.args[0].next is not None
+                or m.args[0].cached.__class__ is not str):
+            return False
+        self.at = (m, "L")
+        x = self.context_memory(m)
+        name = m.args[0].cached
+        key = self.const(name)
+        builtin = "SET_SLOT" if m.name == "setSlot" else "UPDATE_SLOT"
+        guard = f"{x}s == SH and L is {x}n and {x}h.slots.get({m.name!r}) is {builtin}"
+        if self.in_loop:  # in a loop: a guard that held stays true while EP stands still
+            h = self.var("h")
+            self.inits.append(f"{h} = -1")
+            self.emit(depth, f"if {h} == EP or {guard}:")
+            self.emit(depth + 1, f"{h} = EP")
+        else:
+            self.emit(depth, f"if {guard}:")
+        a = self.chain(a_msg, "L", depth + 1)
+        if name in _GUARDED_NAMES:
+            self.changed(depth + 1)
+        if m.name == "setSlot":
+            self.new_slot_check("L", key, depth + 1)
+            self.emit(depth + 1, f"Ls[{key}] = {r} = {a}")
+        else:
+            self.emit(depth + 1, f"if {key} in Ls:")
+            self.emit(depth + 2, f"Ls[{key}] = {r} = {a}")
+            self.emit(depth + 1, "else:")  # the primitive finds it in a proto, or fails
+            self.emit(depth + 2, f"{r} = UPDATE_SLOT.fn(L, {key}, {a})")
+        self.emit(depth, "else:")
         return True
 
     def assign_virtual(self, m, tv, v, r, mc, key, pv, depth) -> None:
@@ -958,6 +1047,26 @@ class _Gen:
         self.emit(depth, "else:")
         self.guarded(depth + 1, f"{r} = yield {call}")
 
+    def inline_clone(self, tv: str, v: str, r: str, depth: int) -> None:
+        """``P clone`` with Object's built-in ``clone`` on a plain object whose clones get
+        Object's own ``init`` (which only answers self): the new object is made inline, no
+        primitive generator. The site remembers, under the shape counter, the receiver (a
+        proto by then: nobody's leaf, so a slot added to it moves the counter) and where
+        its ``init`` was found; the value there is compared every time. Any other ``init``,
+        receiver or ``clone`` takes the primitive, which refills the memory."""
+        i = self.var("i")
+        self.contexts.append(i)  # (shape, object, -, holder), like a context's memory
+        self.emit(depth, f"elif {v} is CLONE and {i}s == SH and {tv} is {i}o and "
+                         f"{i}h.slots.get('init') is INIT:")
+        self.emit(depth + 1, f"{r} = NEWOBJ(IoObject)")
+        self.emit(depth + 1, f"{r}.slots = {{}}")
+        self.emit(depth + 1, f"{r}.protos = [{tv}]")
+        self.emit(depth + 1, f"{r}.leaf = True")
+        self.emit(depth, f"elif {v} is CLONE and {tv}.__class__ is IoObject:")
+        self.gen_call(depth + 1, f"{r} = yield from {v}.fn({tv})")
+        # the receiver is a proto now: its memory is itself and where `init` is (maybe it)
+        self.emit(depth + 1, f"{i}s, {i}o, _, _, {i}h = RECV({tv}, 'init', SH)")
+
     def inline_for(self, m, k: int):
         """(guard name, emitter) when message ``m`` is a control structure we inline."""
         name = m.name
@@ -1023,6 +1132,8 @@ class _Gen:
 
     def bind_loop_var(self, name: str, value: str, depth: int) -> None:
         """Set a loop variable in the locals (a Python local when it is virtual)."""
+        if name in _GUARDED_NAMES:
+            self.changed(depth)
         pv = self.V.get(name)
         if pv is not None:
             self.emit(depth, f"{pv} = {value}")
@@ -1123,6 +1234,8 @@ def builtin_guards(S) -> dict:
         "WHILE": obj["while"],
         "FOR": obj["for"],
         "RETURN": obj["return"],
+        "CLONE": obj["clone"],
+        "INIT": obj["init"],
         "SET_SLOT": obj["setSlot"],
         "UPDATE_SLOT": obj["updateSlot"],
         "LOCALS_UPDATE": S.locals_slots["updateSlot"],
@@ -1150,6 +1263,43 @@ def watch_locals(S) -> None:
 
     S.LocalsProto.slots = S.locals_slots = WatchedSlots(S.locals_slots, on_change)
     on_change()
+
+
+class _Nowhere:
+    """The holder a memory names when nothing had the name: it never has slots, so the
+    send finds nothing and forwards (the general path then looks again)."""
+
+    __slots__ = ()
+    slots: dict = {}
+
+
+_NOWHERE = _Nowhere()
+
+
+def receiver_memory(t: IoObject, name: str, shape: int) -> tuple:
+    """A send site's memory (shape, object, class, proto, holder) after looking ``name``
+    up in ``t`` (not a Locals). A non-leaf is remembered itself, where the lookup ended
+    (possibly ``t``): any slot added to or removed from it moves the shape. A leaf (a new
+    clone) is remembered by its class and only proto, with where the walk from that proto
+    ended: its own slots are read first each time. The holder is also the answer's
+    source right now, even when the memory is unusable (shape -1)."""
+    if not getattr(t, "leaf", False):
+        h = t if name in t.slots else lookup_holder(t, name)[0]
+        return shape, t, None, None, h or _NOWHERE
+    h = lookup_holder(t, name)[0] or _NOWHERE
+    protos = t.protos
+    if len(protos) == 1:
+        return shape, None, t.__class__, protos[0], h
+    return -1, None, None, None, h
+
+
+def context_holder(L: IoObject, name: str, shape: int) -> tuple:
+    """A send site's memory (shape, context, non-leaf context, holder) after ``name``
+    missed the own slots of ``L``, a plain context (the Lobby, a ``do``): where its protos
+    answer, read live. A lookup probes L's own slots first; an inlined assignment skips
+    them, so it needs L to be nobody's leaf (then a slot added to it moves the shape)."""
+    n = None if getattr(L, "leaf", False) else L
+    return shape, L, n, lookup_holder(L, name)[0] or _NOWHERE
 
 
 def check_for(S, start, end, step) -> None:
@@ -1448,6 +1598,9 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
         "where": where,
         "error_at": error_at,
         "in_protos": in_protos,
+        "RECV": receiver_memory,
+        "NEWOBJ": IoObject.__new__,
+        "CTX": context_holder,
         **extra,
     }
     first = 3 + len(head)  # the line number of g.lines[0] in src
