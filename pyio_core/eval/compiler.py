@@ -995,8 +995,21 @@ class _Gen:
         self.emit(d + 1, f"Ls[{key}] = {r} = {a}")
         self.emit(d, "else:")
         d += 1
-        # not a local: Locals' updateSlot hands it to self
+        # not a local: Locals' updateSlot hands it to self. A new clone's first value of its
+        # own for a slot of its protos (`count = count + 1`) is what the primitive does, and
+        # a leaf's new slot changes no walk: that its protos have the slot, and where its
+        # updateSlot is, are remembered for its proto under the shape counter (``y``), so
+        # one line does for a clone of the same proto (its own updateSlot read live).
         self.changed(d)
+        y = self.const([-1, None, None])
+        self.emit(d, f"if {y}[0] == SH and SELF.__class__ is IoObject and "
+                     f"len(_p := SELF.protos) == 1 and _p[0] is {y}[1] and "
+                     f"'updateSlot' not in SELF.slots and "
+                     f"{y}[2].slots.get('updateSlot') is UPDATE_SLOT and "
+                     f"({key} in SELF.slots or getattr(SELF, 'leaf', False)):")
+        self.emit(d + 1, f"SELF.slots[{key}] = {r} = {a}")
+        self.emit(d, "else:")
+        d += 1
         s, u = self.temp("s"), self.temp("u")
         self.emit(d, f"{s} = SELF")
         self.emit(d, f"if {s}.__class__ is float or {s}.__class__ is str:")
@@ -1007,10 +1020,6 @@ class _Gen:
         self.walk(s, "'updateSlot'", u, d + 2)
         self.emit(d, f"if {u} is UPDATE_SLOT and {key} in {s}.slots:")
         self.emit(d + 1, f"{s}.slots[{key}] = {r} = {a}")
-        # a new clone's first value of its own for a slot of its protos (`count = count +
-        # 1`): what the primitive does, and a leaf's new slot changes no walk. Whether its
-        # protos have the slot is remembered for its proto under the shape counter.
-        y = self.const([-1, None])
         self.emit(d, f"elif {u} is UPDATE_SLOT and getattr({s}, 'leaf', False) and "
                      f"(({y}[0] == SH and len(_p := {s}.protos) == 1 and _p[0] is {y}[1]) or "
                      f"in_protos(SH, {s}, {key}, {y})):")
@@ -1481,12 +1490,14 @@ def _internal(m: str) -> list[str]:
 
 def in_protos(shape: int, obj, key: str, memory: list) -> bool:
     """Whether one of ``obj``'s protos has slot ``key``; when it has and ``obj`` has one
-    proto, ``memory`` keeps [shape, that proto] so the next leaf of it skips the walk (a
-    slot removed anywhere moves the shape counter)."""
+    proto, ``memory`` keeps [shape, that proto, where its updateSlot is] so the next leaf
+    of it skips the walks (a slot removed anywhere moves the shape counter)."""
     if lookup_holder(obj, key)[0] is None:
         return False
     if len(obj.protos) == 1:
-        memory[0], memory[1] = shape, obj.protos[0]
+        holder = lookup_holder(obj.protos[0], "updateSlot")[0]
+        if holder is not None:
+            memory[0], memory[1], memory[2] = shape, obj.protos[0], holder
     return True
 
 

@@ -948,6 +948,9 @@ def test_an_argument_that_redefines_the_operator_being_sent():
 @pytest.mark.parametrize("change", [
     'Counter removeSlot("count")',  # the protos no longer have the slot
     'Counter = Other',  # a proto without the slot, and the shape counter unmoved
+    # a clone with its own updateSlot (nothing moves the shape counter)
+    'c = Counter clone; c updateSlot := method(n, v, "[own]" print; v); c reset println',
+    'Object updateSlot := method(n, v, "[Object]" print; v)',
     'Counter count := 10',
 ])
 def test_a_new_clones_first_update_of_a_protos_slot_sees_changes(change):
@@ -957,6 +960,7 @@ def test_a_new_clones_first_update_of_a_protos_slot_sees_changes(change):
         "Counter := Object clone do(count := 0; bump := method(count = count + 1))\n"
         "Counter reset := method(count = 7; count)\n"
         'Other := Object clone do(bump := Counter getSlot("bump"); reset := Counter getSlot("reset"))\n'
+        "c := nil\n"
         + HOT.format(call="Counter clone bump print; Counter clone reset print")
         + change + "\ne := try(Counter clone reset println); if(e, e error println)\n"
     )
