@@ -940,8 +940,7 @@ class _Gen:
         if self.in_loop:  # in a loop: a guard that held stays true while EP stands still
             h = self.var("h")
             self.inits.append(f"{h} = -1")
-            self.emit(depth, f"if {h} == EP or {guard}:")
-            self.emit(depth + 1, f"{h} = EP")
+            self.emit(depth, f"if {h} == EP or ({guard} and ({h} := EP) == EP):")
         else:
             self.emit(depth, f"if {guard}:")
         a = self.chain(a_msg, "L", depth + 1)
@@ -1112,7 +1111,7 @@ class _Gen:
             self.sync_in(depth + 2)
         self.emit(depth, "try:")
         self.in_loop += 1
-        self.emit(depth + 1, f"{r} = {self.chain(body, 'L', depth + 1)}")
+        self.branch(body, r, depth + 1)  # (the loop's value is its last turn's)
         self.in_loop -= 1
         self.emit(depth, "except IoBreak as _e:")
         self.stopped(depth + 1)
