@@ -866,26 +866,26 @@ class _Gen:
         """``fib(n - 1) + fib(n - 2)``: a float receiver while Number's operators are the
         built-ins needs no lookup (NOK is read before the argument runs, as the lookup would
         be). Emits an ``else:`` for the general send, one deeper."""
-        op = f"OP_{_OP_NAMES[m.name]}"
         self.emit(depth, f"{tv} = {t}")
         self.emit(depth, f"if {tv}.__class__ is float and NOK:")
-        a = self.chain(m.args[0], "L", depth + 1)
-        self.emit(depth + 1, f"if {a}.__class__ is float:")
-        self.emit(depth + 2, f"{r} = {_NUMBER_OPS[m.name].format(tv, a)}")
-        self.emit(depth + 1, "else:")
-        self.opaque(depth + 2, f"{r} = {op}.fn({tv}, {a})")
+        self.operator(m, tv, r, depth + 1, receiver_tested=True)
         self.emit(depth, "else:")
 
     def number_op(self, m, tv: str, v: str, r: str, mc: str, depth: int) -> None:
         """``a + b`` and friends: the built-in's work inline, first of all branches."""
-        name = m.name
-        op = f"OP_{_OP_NAMES[name]}"
-        self.emit(depth, f"elif {v} is {op}:")
-        a = self.chain(m.args[0], "L", depth + 1)
-        self.emit(depth + 1, f"if {tv}.__class__ is float and {a}.__class__ is float:")
-        self.emit(depth + 2, f"{r} = {_NUMBER_OPS[name].format(tv, a)}")
-        self.emit(depth + 1, "else:")
-        self.opaque(depth + 2, f"{r} = {op}.fn({self.target_of(tv)}, {a})")
+        self.emit(depth, f"elif {v} is OP_{_OP_NAMES[m.name]}:")
+        self.operator(m, tv, r, depth + 1)
+
+    def operator(self, m, tv: str, r: str, depth: int, receiver_tested: bool = False) -> None:
+        """The built-in operator ``m`` sent to ``tv``: its operand, then the work inline on
+        two floats (the receiver's class already tested with ``receiver_tested``), else the
+        primitive itself."""
+        a = self.chain(m.args[0], "L", depth)
+        floats = f"{a}.__class__ is float"
+        self.emit(depth, f"if {floats if receiver_tested else f'{tv}.__class__ is float and ' + floats}:")
+        self.emit(depth + 1, f"{r} = {_NUMBER_OPS[m.name].format(tv, a)}")
+        self.emit(depth, "else:")
+        self.opaque(depth + 1, f"{r} = OP_{_OP_NAMES[m.name]}.fn({self.target_of(tv)}, {a})")
 
     def assignment(self, m, tv: str, v: str, r: str, mc: str, depth: int) -> bool:
         """``x := v`` / ``x = v`` with a literal name: a store when the slot holds the

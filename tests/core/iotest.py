@@ -14,6 +14,16 @@ def out(code: str, label: str = "<string>") -> str:
     return host.output
 
 
+def interpreted(code: str, label: str = "<string>", compiled: bool = False) -> str:
+    """What ``code`` prints in a fresh interpreter with the compiler off (the reference for
+    compiled code), or on with ``compiled``."""
+    host = CaptureHost()
+    interp = Interpreter(host=host)
+    interp.compile = compiled
+    interp.do_string(code, label)
+    return host.output
+
+
 def labelled(code: str) -> str:
     """``out`` with a file label, for tests whose expected text names the file."""
     return out(code, "_s.io")

@@ -13,20 +13,14 @@ from __future__ import annotations
 
 import pytest
 
-from iotest import CaptureHost, Interpreter
+from iotest import interpreted
 
 
 def run(code: str) -> str:
     """What ``code`` prints compiled, after checking the interpreter prints the same."""
-    outputs = []
-    for compiled in (False, True):
-        host = CaptureHost()
-        it = Interpreter(host=host)
-        it.compile = compiled
-        it.do_string(code)
-        outputs.append(host.output)
-    assert outputs[1] == outputs[0]
-    return outputs[1]
+    out = interpreted(code, compiled=True)
+    assert out == interpreted(code)
+    return out
 
 
 # -- x = v / x := v at top level --------------------------------------------------------

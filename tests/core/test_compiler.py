@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from pyio_core import CaptureHost, Interpreter
+from iotest import interpreted
 from iotest import out as run
 
 
@@ -877,15 +878,6 @@ def test_an_if_on_a_comparison_of_two_context_slots(code, expected):
     assert set(out.splitlines()) == {expected}
 
 
-def interpreted(program: str) -> str:
-    """What ``program`` prints with the compiler off: the reference for compiled code."""
-    host = CaptureHost()
-    plain = Interpreter(host=host)
-    plain.compile = False
-    plain.do_string(program, "_s.io")
-    return host.output
-
-
 def test_errors_in_compiled_code_report_the_send_and_stack_the_interpreter_reports():
     # compiled code finds the failing send from the line the error came out of: the
     # message, its target's type in the stack, after an inner send and in a loop
@@ -896,7 +888,7 @@ def test_errors_in_compiled_code_report_the_send_and_stack_the_interpreter_repor
         + HOT.format(call="list(try(g(1)), try(h(2))) foreach(e, e caughtMessage print; "
                           "e showStack)")
     )
-    expected = interpreted(program)
+    expected = interpreted(program, "_s.io")
     assert "Number foo" in expected and "Number /" in expected
     assert run(program, "_s.io") == expected
 

@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import pytest
 
-from pyio_core import CaptureHost, Interpreter
+from iotest import interpreted
+
 from pyio_core.eval import compiler
 
 
 def output(program: str, compiled: bool) -> str:
     """What ``program`` prints in a fresh interpreter, with the compiler on or off."""
-    host = CaptureHost()
-    interp = Interpreter(host=host)
-    interp.compile = compiled
-    interp.do_string(program, "_s.io")
-    return host.output
+    return interpreted(program, "_s.io", compiled)
 
 
 def assert_same(program: str, expected_tail: str) -> None:
