@@ -1290,8 +1290,11 @@ def receiver_memory(t: IoObject, name: str, shape: int) -> tuple:
     (possibly ``t``): any slot added to or removed from it moves the shape. A leaf (a new
     clone) is remembered by its class and only proto, with where the walk from that proto
     ended: its own slots are read first each time. The holder is also the answer's
-    source right now, even when the memory is unusable (shape -1)."""
-    if not getattr(t, "leaf", False):
+    source right now, even when the memory is unusable (shape -1). Only a plain object or
+    a proto is kept itself: a Call, a Locals or a List made on the way is not held alive
+    by the memory (its sender's locals with it: a WeakLink to them would never clear)."""
+    leaf = getattr(t, "leaf", None)
+    if leaf is False or (leaf is None and t.__class__ is IoObject):
         h = t if name in t.slots else lookup_holder(t, name)[0]
         return shape, t, None, None, h or _NOWHERE
     h = lookup_holder(t, name)[0] or _NOWHERE

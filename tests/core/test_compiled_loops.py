@@ -222,3 +222,16 @@ def test_a_loop_with_no_call_sees_the_assignment_slot_it_changes(code, expected)
     # nothing in these bodies calls anything: the store itself must tell the loop that
     # its assignments may no longer be the built-in
     assert run(code) == expected + "\n"
+
+
+def test_a_send_to_a_call_object_does_not_keep_its_senders_locals_alive():
+    # `call sender` in a hot method: the site's memory of its receiver (the Call object)
+    # must not hold that Call, and with it the caller's locals, alive
+    out = run(
+        "probe := method(call sender)\n"
+        "make := method(a := Object clone; Lobby w := WeakLink clone setLink(a); probe; nil)\n"
+        "for(i, 1, 4, make)\n"
+        "Collector collect\n"
+        "(w link == nil) println\n"
+    )
+    assert out == "true\n"
