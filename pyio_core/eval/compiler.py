@@ -661,24 +661,26 @@ class _Gen:
         if prim_first and q is None:
             q = self.var("q")
             self.sites.append(q)
+        # in a method, what the Locals proto answered has no target (and is not remembered)
+        virtual = f" and {tv} is not None" if self.mode == ENTRY_V else ""
+        control = inline is not None and inline[0] != "FOREACH"
         self.at = (m, tv)  # a None target: the Locals (see the entry's error handler)
         self.lookup(m, t, tv, v, depth, x)
         if prim_first:
-            self.emit(depth, f"if {v} is {q}c"
-                             + (f" and {tv} is not None:" if self.mode == ENTRY_V else ":"))
+            self.emit(depth, f"if {v} is {q}c{virtual}:")
             self.guarded(depth + 1, f"{r} = {v}.fn({', '.join([tv, *self.args(m, depth + 1)])})")
             self.emit(depth, f"elif {v} is None:")
-        elif inline is not None and inline[0] != "FOREACH":
+        elif control:
             # `if`, `while`...: the built-in first (its lookup needs no target when it is)
             self.emit(depth, f"if {v} is {inline[0]}:")
             inline[1](m, r, depth + 1)
             self.emit(depth, f"elif {v} is None:")
-            self.opaque(depth + 1, f"{r} = yield from S.forward({self.target_of(tv)}, {mc}, L)")
-            self.general(m, tv, v, r, mc, depth)
-            return
         else:
             self.emit(depth, f"if {v} is None:")
         self.opaque(depth + 1, f"{r} = yield from S.forward({self.target_of(tv)}, {mc}, L)")
+        if control:
+            self.general(m, tv, v, r, mc, depth)
+            return
         if k == 0 and m.name == "clone":
             self.inline_clone(tv, v, r, depth)
         if self.assignment(m, tv, v, r, mc, depth):
@@ -717,7 +719,6 @@ class _Gen:
         hit = f"{v} is {q}b and {q}s == SH"
         keep = "" if not prim_first else (f"if {tv} is not L: {q}c = {v}"
                                           if self.mode == ENTRY_V else f"{q}c = {v}")
-        virtual = f" and {tv} is not None" if self.mode == ENTRY_V else ""
         if k == 0:
             self.emit(d, f"{vc} = {v}.__class__")
             self.emit(d, f"if {vc} is float or {vc} is str:")
@@ -828,13 +829,9 @@ class _Gen:
                 or op.next is not None or not self.is_operation(op)):
             return None
         b = op.args[0]
-        if b.cached.__class__ is float:
-            bv, bc = self.const(b.cached), ""
-        elif b.cached is None and b.name in self.V:
-            bv = self.V[b.name]
-            bc = f" and {bv}.__class__ is float"
-        else:
-            return None
+        if not (b.cached.__class__ is float or (b.cached is None and b.name in self.V)):
+            return None  # (another literal is never a float; a slot read takes a line)
+        bv, bc = self.operand(b, 0)
         x = self.V[a.name]
         return f"{x}.__class__ is float{bc}", _code(_NUMBER_OPS, op, x, bv)
 
@@ -1020,8 +1017,7 @@ class _Gen:
         self.emit(d, f"if {u} is UPDATE_SLOT and {key} in {s}.slots:")
         self.emit(d + 1, f"{s}.slots[{key}] = {r} = {a}")
         self.emit(d, f"elif {u} is UPDATE_SLOT and getattr({s}, 'leaf', False) and "
-                     f"(({y}[0] == SH and len(_p := {s}.protos) == 1 and _p[0] is {y}[1]) or "
-                     f"in_protos(SH, {s}, {key}, {y})):")
+                     f"in_protos(SH, {s}, {key}, {y}):")
         self.emit(d + 1, f"{s}.slots[{key}] = {r} = {a}")
         self.emit(d, f"elif {u} is UPDATE_SLOT:")
         self.guarded(d + 1, f"{r} = {u}.fn({s}, {key}, {a})")
@@ -1211,7 +1207,6 @@ class _Gen:
             self.branch(m.args[2], r, depth + 1)
         else:  # no else branch: the outcome itself, like the `if` primitive
             self.emit(depth + 1, f"{r} = FALSE")
-
 
     def branch(self, m, r: str, depth: int) -> None:
         """An ``if`` branch's chain, computed straight into the ``if``'s result."""
