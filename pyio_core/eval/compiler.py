@@ -120,6 +120,12 @@ def _flat(args: list) -> bool:
     return True
 
 
+def _messages(m) -> list:
+    """The messages of an operation ``x op y`` (or of ``x`` alone)."""
+    op = m.next
+    return [m] if op is None else [m, op, *op.args]
+
+
 def _is_name(m) -> bool:
     return m.next is None and not m.args and m.cached is None
 
@@ -171,6 +177,8 @@ class _Gen:
         self.recvs: list[str] = []  # per-site memories of where a receiver answered a name
         self.contexts: list[str] = []  # per-site memories of where a plain context answered
         self.context_of: dict[int, str] = {}  # send (id) -> its context memory, made early
+        self.peek = None  # a method's self when compiled: what its self calls reach now
+        self.inline_body: dict[str, tuple] = {}  # site -> the callee body quick_call inlined
         # virtual locals: Io name -> Python variable
         self.V: dict[str, str] = {}
         if mode == ENTRY_V:
@@ -189,10 +197,10 @@ class _Gen:
         unit (closure variables would be copied into every activation's frame)."""
         # (a primitive memory is tested before the lookup's miss: None would match it)
         empty = {"s": -1, "f": -1, "p": None, "h": None, "b": None, "e": None, "o": None,
-                 "c": _NO_PRIM, "n": None}
+                 "c": _NO_PRIM, "n": None, "i": False}
         return {f"{w}{x}": empty[x] for names, xs in (
             (self.walks, "sph"), (self.sites, "bsec"), (self.selfs, "soph"),
-            (self.fused, "foh"), (self.recvs, "socph"), (self.contexts, "sonh"))
+            (self.fused, "fohi"), (self.recvs, "socph"), (self.contexts, "sonh"))
             for w in names for x in xs}
 
     def var(self, prefix: str) -> str:
@@ -710,7 +718,10 @@ class _Gen:
         if self.mode == ENTRY_V:
             # what the Locals object answered is not remembered: without one, the Locals
             # proto answers the same name with no target
-            remember.append(f"if {tv} is not L: {q}e = {e}; {q}b = {v}; {q}s = SH")
+            same = self.inline_body.get(q)  # (see quick_call)
+            remember.append(f"if {tv} is not L: {q}e = {e}; {q}b = {v}; {q}s = SH"
+                            + (f"; {q}i = {v}.message is {same[0]} and "
+                               f"{v}.arg_names is {same[1]}" if same else ""))
             if x is not None:  # self_method_call's memory: self, where it answered, the block
                 remember.append(f"if {tv} is SELF and {x}s == SH and SELF is {x}o: "
                                 f"{q}f = SH; {q}o = SELF; {q}h = {x}h")
@@ -800,7 +811,7 @@ class _Gen:
             tests = " and ".join(c for c, _ in fast if c)
             if tests:
                 self.emit(d, f"if {tests} and NOK:")
-                self.call_block(f"{q}e", v, "SELF", mc, [x for _, x in fast], r, d + 1)
+                self.quick_call(m, q, v, mc, [x for _, x in fast], r, d + 1)
                 self.emit(d, "else:")
                 d += 1
         if not all(a.cached is not None and a.next is None for a in m.args):
@@ -817,6 +828,110 @@ class _Gen:
         else:
             self.call_block(f"{q}e", v, "SELF", mc, self.args(m, d), r, d)
         self.emit(depth, "else:")
+
+    def quick_call(self, m, q: str, v: str, mc: str, vals: list[str], r: str,
+                   depth: int) -> None:
+        """The call of ``self_method_call`` on arguments that are numbers. When the method
+        self answers at compile time has a body whose answer needs no send for some
+        arguments — ``method(n, if(n < 2, n, ...))``, ``method(x, x * x)`` — that answer is
+        computed here and the call made only for the others (half of fib's calls are its
+        base case). Each time, the block must still have that body and those argument
+        names (the body's messages, compiled in here, drop this code when edited)."""
+        inline = self.inlined(m, len(vals))
+        if inline is None:
+            self.call_block(f"{q}e", v, "SELF", mc, vals, r, depth)
+            return
+        blk, cond, then, other = inline
+        own = [f"i{i}_{self.nest}" for i in range(len(vals))]
+        for x, val in zip(own, vals):
+            self.emit(depth, f"{x} = {val}")
+        env = dict(zip(blk.arg_names, own))
+        # whether the block the site remembers has this body and these names is decided
+        # when it is remembered (a new body or names moves the shape counter)
+        self.inline_body[q] = (self.const(blk.message), self.const(blk.arg_names))
+        same = f"{q}i"
+        if cond is None:  # the whole body is one operation on the arguments
+            self.emit(depth, f"if {same}:")
+            self.emit(depth + 1, f"{r} = {self.quick_value(then, env)}")
+        else:
+            x, op = env[cond.name], cond.next
+            b = op.args[0]
+            test = _code(_TESTS, op, x, env[b.name] if b.cached is None else self.const(b.cached))
+            if then is not None and other is not None:
+                self.emit(depth, f"if {same} and LOK:")
+                self.emit(depth + 1, f"{r} = {self.quick_value(then, env)} if {test} else "
+                                     f"{self.quick_value(other, env)}")
+            elif then is not None:
+                self.emit(depth, f"if {same} and LOK and {test}:")
+                self.emit(depth + 1, f"{r} = {self.quick_value(then, env)}")
+            else:
+                self.emit(depth, f"if {same} and LOK and not ({test}):")
+                self.emit(depth + 1, f"{r} = {self.quick_value(other, env)}")
+        self.emit(depth, "else:")
+        self.call_block(f"{q}e", v, "SELF", mc, own, r, depth + 1)
+
+    def inlined(self, m, k: int):
+        """For quick_call: (block, its test or None, the branches' values that need no send
+        or None) when self answers ``m`` at compile time with such a method of ``k``
+        arguments, all numbers; else None."""
+        peek = self.peek
+        if peek.__class__ is not IoObject or any(
+                a.cached is not None and a.cached.__class__ is not float for a in m.args):
+            return None
+        blk = lookup_in(peek, m.name)
+        if blk.__class__ is not Block or not blk.activatable or blk.scope is not None:
+            return None
+        names, body = blk.arg_names, blk.message
+        if len(names) != k or len(set(names)) != k or "self" in names or "if" in names:
+            return None
+        if self.is_quick(body, names):
+            self.covered.extend(_messages(body))
+            return blk, None, body, None
+        if (body.name != "if" or body.next is not None or body.cached is not None
+                or len(body.args) != 3):
+            return None
+        cond = body.args[0]
+        op = cond.next
+        if (cond.cached is not None or cond.args or cond.name not in names or op is None
+                or op.next is not None or op.name not in _TESTS or len(op.args) != 1
+                or not self.is_quick_operand(op.args[0], names)):
+            return None
+        branches = [a if self.is_quick(a, names) else None for a in body.args[1:]]
+        if branches == [None, None]:
+            return None
+        self.covered.extend([body, cond, op, op.args[0]])
+        for a in branches:
+            if a is not None:
+                self.covered.extend(_messages(a))
+        return blk, cond, *branches
+
+    def is_quick_operand(self, a, names) -> bool:
+        """A float literal (not NaN) or one of ``names``."""
+        if a.next is not None or a.args:
+            return False
+        c = a.cached
+        return c.__class__ is float and c == c if c is not None else a.name in names
+
+    def is_quick(self, a, names) -> bool:
+        """A value that needs no send when ``names`` hold numbers: a float literal, an
+        argument, or ``argument +|-|* operand``."""
+        if self.is_quick_operand(a, names):
+            return True
+        op = a.next
+        return (a.cached is None and not a.args and a.name in names and op is not None
+                and op.next is None and op.name in ("+", "-", "*") and len(op.args) == 1
+                and self.is_quick_operand(op.args[0], names))
+
+    def quick_value(self, a, env: dict) -> str:
+        """Python for an ``is_quick`` value, the arguments' names mapped by ``env``."""
+        if a.cached is not None:
+            return self.const(a.cached)
+        x = env[a.name]
+        op = a.next
+        if op is None:
+            return x
+        b = op.args[0]
+        return _code(_NUMBER_OPS, op, x, env[b.name] if b.cached is None else self.const(b.cached))
 
     def quick_arg(self, a) -> tuple[str, str] | None:
         """For an argument that is a literal or ``local op literal-or-local``: (the test that
@@ -1346,7 +1461,7 @@ def compile_chain(S, m, single: bool = False):
     return _build(S, m, g, head, tail)
 
 
-def compile_entry(S, blk):
+def compile_entry(S, blk, target=None):
     """Compile a whole activation of ``blk``: ``run(blk, target, caller_locals, message,
     depth, *args)`` — the same steps as ``Engine.activate`` (kept in step with it) with the
     body inline, saving a generator and a Python frame on every Io call. The code is
@@ -1358,6 +1473,7 @@ def compile_entry(S, blk):
     needs_call = mentions_call(body)
     mode = ENTRY_L if needs_call else ENTRY_V
     g = _Gen(S, mode, [*names, *_assigned_names(body)])
+    g.peek = target if blk.scope is None else blk.scope
     # the arguments arrive in their locals' own variables when nothing else is bound to
     # those (repeated names: the last one wins; an argument named self)
     direct = mode == ENTRY_V and len(set(names)) == len(names) and "self" not in names

@@ -335,7 +335,7 @@ class Engine:
             entry = body.entry
             if entry is None and body.hits >= HOT and self.compile:
                 try:
-                    entry = body.entry = compile_entry(self, blk)
+                    entry = body.entry = compile_entry(self, blk, target)
                     self.ticks = 0  # as in chain: a compile is slow, check for Stop soon
                 except Exception:  # never let the optimiser break a program
                     body.hits = -(1 << 60)
