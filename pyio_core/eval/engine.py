@@ -339,11 +339,13 @@ class Engine:
                     self.ticks = 0  # as in chain: a compile is slow, check for Stop soon
                 except Exception:  # never let the optimiser break a program
                     body.hits = -(1 << 60)
-            if entry is not None:
+            if entry is not None and blk.arg_names is entry.names:
                 if args is None:
                     args = yield from self.eval_args(m, L, len(blk.arg_names))
                     if blk.message is not body:  # the arguments gave the block a new body
                         return (yield from self.activate(blk, target, m, L, args))
+                elif len(args) > len(blk.arg_names):  # (values past the names are unused)
+                    args = args[:len(blk.arg_names)]
                 d = self.coro.depth + 1
                 g = entry(blk, target, L, m, d, *args)
                 if d & HOP_MASK:

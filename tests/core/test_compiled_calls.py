@@ -90,3 +90,29 @@ def test_arguments_that_are_not_numbers_take_the_call():
         + HOT.format(call="f(i) print") + 'f(0.5) println\n'
     )
     same(program)
+
+
+@pytest.mark.parametrize("call", [
+    'f(1, "extra" println)',  # more arguments than names: the extra one is not evaluated
+    'performWithArgList("f", list(1, 2, 3))',
+    'getSlot("f") call(1, 2)',
+    'list(5, 3, 1, 4, 2) sortBy(block(a, a > 2))',  # a primitive passes two values
+    'f(1)',
+    'f',
+])
+def test_a_compiled_method_called_with_other_argument_counts(call):
+    program = "f := method(a, list(a))\n" + HOT.format(call="f(i) print") + f"{call} println\n"
+    same(program)
+
+
+@pytest.mark.parametrize("names", ['list("a", "b")', 'list("b")', "list()"])
+def test_a_compiled_method_given_other_argument_names(names):
+    # the compiled activation takes as many values as it had names; a call with more
+    # (after names were added) takes the general way
+    program = (
+        "f := method(a, list(a, b))\nb := 0\ng := method(f(1, 2))\n"
+        + HOT.format(call="g print; f(i) print")
+        + f"getSlot(\"f\") setArgumentNames({names})\n"
+        + "e := try(list(g, f(5, 6), f(7)) println); if(e, e error println)\n"
+    )
+    same(program)
