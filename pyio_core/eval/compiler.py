@@ -1551,6 +1551,24 @@ def compile_entry(S, blk, target=None):
     return run
 
 
+def loops(body) -> bool:
+    """Whether a method's body has a loop the compiler inlines: then its activation is
+    compiled on its first call (a loop in a method called once — a coroutine's `run`, a
+    program's `main` — would otherwise run as a chain in a Locals object)."""
+    todo = [body]
+    while todo:
+        m = todo.pop()
+        while m is not None:
+            if m.name in _LOOPS and m.args:
+                return True
+            todo.extend(m.args)
+            m = m.next
+    return False
+
+
+_LOOPS = frozenset(("for", "while", "foreach"))
+
+
 def _reader(names: list[str]):
     """Reads virtual locals back from a Locals dict (unset when absent)."""
     def read(Ls):

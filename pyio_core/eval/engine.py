@@ -22,7 +22,7 @@ from ..objects import Locals, lookup_in
 from ..registry import EAGER, LAZY
 from ..values import ActivatableObject as ActObj
 from ..values import Block, Call, CFunction
-from .compiler import HOT, compile_chain, compile_entry
+from .compiler import HOT, compile_chain, compile_entry, loops
 from .requests import HOP_MASK, PREEMPT
 
 # Names that may reach an activation's `call` object; bodies without them get none (a
@@ -333,7 +333,7 @@ class Engine:
         body = blk.message
         if context is None and not plain:
             entry = body.entry
-            if entry is None and body.hits >= HOT and self.compile:
+            if entry is None and (body.hits >= HOT or loops(body)) and self.compile:
                 try:
                     entry = body.entry = compile_entry(self, blk, target)
                     self.ticks = 0  # as in chain: a compile is slow, check for Stop soon

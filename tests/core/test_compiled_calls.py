@@ -116,3 +116,16 @@ def test_a_compiled_method_given_other_argument_names(names):
         + "e := try(list(g, f(5, 6), f(7)) println); if(e, e error println)\n"
     )
     same(program)
+
+
+@pytest.mark.parametrize("body", [
+    # a redefinition made inside the loop of a method that runs once (compiled at once)
+    'for(i, 1, 3, if(i == 2, Number + := method(v, 100)); (i + 1) print)',
+    'for(i, 1, 3, if(i == 2, self count := 10); count = count + 1; count print)',
+    'n := 0; while(n < 3, n = n + 1; if(n == 2, Locals updateSlot := method(a, b, "[=]" print;'
+    ' call sender setSlot(a, b))); n print)',
+    'list(1, 2) foreach(x, x print; self foreach := 3)',
+])
+def test_a_method_with_a_loop_called_once_runs_as_the_interpreter_does(body):
+    program = f"P := Object clone do(count := 0; m := method({body}))\nP clone m println\n"
+    same(program)
