@@ -179,6 +179,10 @@ class _Gen:
         self.context_of: dict[int, str] = {}  # send (id) -> its context memory, made early
         self.peek = None  # a method's self when compiled: what its self calls reach now
         self.inline_body: dict[str, tuple] = {}  # site -> the callee body quick_call inlined
+        # loop variables of the context (Io name -> Python variable) that an inlined `for`
+        # has just bound to that variable's float, with nothing run and nothing stored
+        # since: a read of the name is the variable (see loop_read)
+        self.fresh: dict[str, str] = {}
         # virtual locals: Io name -> Python variable
         self.V: dict[str, str] = {}
         if mode == ENTRY_V:
@@ -322,13 +326,17 @@ class _Gen:
         both values are numbers one test does for both messages."""
         op = m.next
         self.covered.append(op)
+        fresh = self.fresh.get(m.name)  # (a float)
         if m.name in self.V:
             x = self.V[m.name]
+        elif fresh is not None:
+            x = fresh
         else:
             x = r
             self.emit(depth, f"{r} = Ls.get({m.name!r})")
         av, checks = self.operand(op.args[0], depth)
-        self.emit(depth, f"if {x}.__class__ is float{checks} and NOK:")
+        tests = ("" if fresh else f" and {x}.__class__ is float") + checks
+        self.emit(depth, f"if {tests[5:] + ' and ' if tests else ''}NOK:")
         self.emit(depth + 1, f"{r} = {_code(_NUMBER_OPS, op, x, av)}")
         self.emit(depth, "else:")
         if m.name in self.V:
@@ -349,6 +357,9 @@ class _Gen:
         """A name found in the context's own slots holding a plain value is that value
         (variables at top level, in ``do`` and in methods that use ``call``)."""
         self.covered.append(m)
+        if m.name in self.fresh:
+            self.emit(depth, f"{r} = {self.fresh[m.name]}")
+            return
         self.emit(depth, f"{r} = Ls.get({m.name!r})")
         self.emit(depth, f"if {r}.__class__ in SPECIAL:")  # (None's class is in it)
         self.send(m, "L", r, depth + 1)
@@ -370,6 +381,8 @@ class _Gen:
             return av, "" if a.cached.__class__ is float else f" and {av}.__class__ is float"
         if a.name in self.V:
             av = self.V[a.name]
+        elif a.name in self.fresh:
+            return self.fresh[a.name], ""
         else:  # a slot of the context: reading it has no effect (a miss takes the send)
             av = self.temp(prefix)
             self.emit(depth, f"{av} = Ls.get({a.name!r})")
@@ -621,7 +634,9 @@ class _Gen:
             self.emit(depth, f"{h}v = {v}")
 
     def changed(self, depth: int, cond: str | None = None) -> None:
-        """Something may have changed slots: loop lookup caches are stale."""
+        """Something may have changed slots: loop lookup caches are stale, and so is what
+        the loop variables were bound to."""
+        self.fresh.clear()
         self.emit(depth, "EP += 1" if cond is None else f"if {cond}: EP += 1")
 
     def target_of(self, tv: str) -> str:
@@ -1057,6 +1072,7 @@ class _Gen:
         else:
             self.emit(depth, f"if {guard}:")
         a = self.chain(a_msg, "L", depth + 1)
+        self.fresh.pop(name, None)  # (its own slot, or the primitive's)
         if name in _GUARDED_NAMES:
             self.changed(depth + 1)
         if m.name == "setSlot":
@@ -1212,8 +1228,10 @@ class _Gen:
             self.emit(depth + 1, f"raise STOPS[call.stop_status]({value})")
         self.emit(depth, f"return {value}")
 
-    def loop_body(self, body, r: str, depth: int) -> None:
-        """One iteration: the slice check, then the body with break/continue handled."""
+    def loop_body(self, body, r: str, depth: int, bind=None) -> None:
+        """One iteration: the slice check, then ``bind()`` (which emits the binding of
+        the loop variables: after the pause, so that no code runs between it and the
+        body), then the body with break/continue handled."""
         self.emit(depth, "T -= 1")
         self.emit(depth, "if T < 0:")
         self.emit(depth + 1, "yield PREEMPT")
@@ -1221,6 +1239,8 @@ class _Gen:
         if self.mode == ENTRY_V:  # host code may have run: an escaped Locals may differ
             self.emit(depth + 1, "if L is not None:")
             self.sync_in(depth + 2)
+        if bind is not None:
+            bind()
         self.emit(depth, "try:")
         self.in_loop += 1
         self.branch(body, r, depth + 1)  # (the loop's value is its last turn's)
@@ -1243,6 +1263,7 @@ class _Gen:
     def inline_while(self, m, r: str, depth: int) -> None:
         self.emit(depth, f"{r} = NIL")
         self.emit(depth, "while True:")
+        self.fresh.clear()  # (the condition runs after the body too)
         self.in_loop += 1
         c = self.chain(m.args[0], "L", depth + 1)
         self.in_loop -= 1
@@ -1250,8 +1271,10 @@ class _Gen:
         self.emit(depth + 2, "break")
         self.loop_body(m.args[1], r, depth + 1)
 
-    def bind_loop_var(self, name: str, value: str, depth: int) -> None:
-        """Set a loop variable in the locals (a Python local when it is virtual)."""
+    def bind_loop_var(self, name: str, value: str, depth: int, number: bool = False) -> None:
+        """Set a loop variable in the locals (a Python local when it is virtual). A
+        ``number`` bound in the context's slots is noted fresh: until code may run or
+        something is stored under its name, a read of it is ``value``."""
         if name in _GUARDED_NAMES:
             self.changed(depth)
         pv = self.V.get(name)
@@ -1265,6 +1288,8 @@ class _Gen:
             self.sync_out(depth)
         self.new_slot_check("L", repr(name), depth)
         self.emit(depth, f"Ls[{name!r}] = {value}")
+        if number and self.mode != ENTRY_V:  # (there, reads of such names take sends)
+            self.fresh[name] = value
 
     def inline_foreach(self, m, r: str, depth: int) -> None:
         """``list foreach(v, body)`` / ``foreach(i, v, body)`` on a List, as List's
@@ -1296,9 +1321,13 @@ class _Gen:
             self.emit(depth, f"while {i} {'<=' if known > 0 else '>='} {end}:")
         else:
             self.emit(depth, f"while ({i} <= {end}) if {step} > 0 else ({i} >= {end}):")
-        self.bind_loop_var(args[0].name, i, depth + 1)
-        self.loop_body(args[-1], r, depth + 1)
+        # (the slice check before the binding forgets what was fresh: the body's code runs
+        # before the next turn's reads) none stays fresh after the loop: the variable has
+        # moved on, and a loop of no turns binds nothing
+        self.loop_body(args[-1], r, depth + 1,
+                       lambda: self.bind_loop_var(args[0].name, i, depth + 1, number=True))
         self.emit(depth + 1, f"{i} += {step}")
+        self.fresh.clear()
 
     def inline_if(self, m, r: str, depth: int) -> None:
         cond = m.args[0]
