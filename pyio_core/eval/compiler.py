@@ -180,8 +180,12 @@ class _Gen:
         self.peek = None  # a method's self when compiled: what its self calls reach now
         self.inline_body: dict[str, tuple] = {}  # site -> the callee body quick_call inlined
         # loop variables of the context (Io name -> Python variable) that an inlined `for`
-        # has just bound to that variable's float, with nothing run and nothing stored
-        # since: a read of the name is the variable (see loop_read)
+        # has just bound to that variable's float, with nothing run since on any path: a
+        # read of the name is the variable. Every point where code may run forgets them
+        # (``changed``), and so does every send's general branch, emitted after its fast
+        # ones: a store inline (`i = 5`) is such a fast branch, an inlined loop too. A
+        # turn forgets them at its slice check, before its binding; a `while`'s condition
+        # (it runs after the body too) starts with none.
         self.fresh: dict[str, str] = {}
         # virtual locals: Io name -> Python variable
         self.V: dict[str, str] = {}
@@ -1072,7 +1076,6 @@ class _Gen:
         else:
             self.emit(depth, f"if {guard}:")
         a = self.chain(a_msg, "L", depth + 1)
-        self.fresh.pop(name, None)  # (its own slot, or the primitive's)
         if name in _GUARDED_NAMES:
             self.changed(depth + 1)
         if m.name == "setSlot":
@@ -1321,13 +1324,9 @@ class _Gen:
             self.emit(depth, f"while {i} {'<=' if known > 0 else '>='} {end}:")
         else:
             self.emit(depth, f"while ({i} <= {end}) if {step} > 0 else ({i} >= {end}):")
-        # (the slice check before the binding forgets what was fresh: the body's code runs
-        # before the next turn's reads) none stays fresh after the loop: the variable has
-        # moved on, and a loop of no turns binds nothing
         self.loop_body(args[-1], r, depth + 1,
                        lambda: self.bind_loop_var(args[0].name, i, depth + 1, number=True))
         self.emit(depth + 1, f"{i} += {step}")
-        self.fresh.clear()
 
     def inline_if(self, m, r: str, depth: int) -> None:
         cond = m.args[0]
