@@ -1066,7 +1066,7 @@ class _Gen:
         self.at = (m, "L")
         x = self.context_memory(m)
         name = m.args[0].cached
-        key = self.const(name)
+        key = repr(name)  # (a literal: cheaper than a constant's global)
         builtin = "SET_SLOT" if m.name == "setSlot" else "UPDATE_SLOT"
         guard = f"{x}s == SH and L is {x}n and {x}h.slots.get({m.name!r}) is {builtin}"
         if self.in_loop:  # in a loop: a guard that held stays true while EP stands still
@@ -1274,8 +1274,21 @@ class _Gen:
         self.emit(depth + 2, "break")
         self.loop_body(m.args[1], r, depth + 1)
 
-    def bind_loop_var(self, name: str, value: str, depth: int, number: bool = False) -> None:
-        """Set a loop variable in the locals (a Python local when it is virtual). A
+    def shape_memo(self, name: str, depth: int) -> str | None:
+        """Before a loop that binds ``name`` in the context's slots: a variable for the
+        shape counter as of the binding's last new-slot check (-1: none yet). Removing
+        the slot moves the counter, so while it stands still the slot is there and a
+        turn need not look (None for a virtual local)."""
+        if name in self.V:
+            return None
+        b = self.var("b")
+        self.emit(depth, f"{b} = -1")
+        return b
+
+    def bind_loop_var(self, name: str, value: str, depth: int, memo: str | None,
+                      number: bool = False) -> None:
+        """Set a loop variable in the locals (a Python local when it is virtual), the
+        slot checked for being new when the shape moved since ``memo`` (shape_memo). A
         ``number`` bound in the context's slots is noted fresh: until code may run or
         something is stored under its name, a read of it is ``value``."""
         if name in _GUARDED_NAMES:
@@ -1289,7 +1302,9 @@ class _Gen:
             return
         if self.mode == ENTRY_V:  # not virtual after all: the Locals must exist
             self.sync_out(depth)
-        self.new_slot_check("L", repr(name), depth)
+        self.emit(depth, f"if {memo} != SH:")
+        self.new_slot_check("L", repr(name), depth + 1)
+        self.emit(depth + 1, f"{memo} = SH")
         self.emit(depth, f"Ls[{name!r}] = {value}")
         if number and self.mode != ENTRY_V:  # (there, reads of such names take sends)
             self.fresh[name] = value
@@ -1303,11 +1318,12 @@ class _Gen:
         self.emit(depth, f"{items} = {tv}.items")
         self.emit(depth, f"{i} = 0")
         self.emit(depth, f"{r} = NIL")
-        self.emit(depth, f"while {i} < len({items}):")
         names = [a.name for a in m.args[:-1]]
+        memos = [self.shape_memo(name, depth) for name in names]
+        self.emit(depth, f"while {i} < len({items}):")
         if len(names) == 2:
-            self.bind_loop_var(names[0], f"float({i})", depth + 1)
-        self.bind_loop_var(names[-1], f"{items}[{i}]", depth + 1)
+            self.bind_loop_var(names[0], f"float({i})", depth + 1, memos[0])
+        self.bind_loop_var(names[-1], f"{items}[{i}]", depth + 1, memos[-1])
         self.loop_body(m.args[-1], r, depth + 1)
         self.emit(depth + 1, f"{i} += 1")
 
@@ -1319,13 +1335,14 @@ class _Gen:
         self.emit(depth, f"{step} = {self.chain(args[3], 'L', depth) if len(args) == 5 else 1.0}")
         self.emit(depth, f"check_for(S, {i}, {end}, {step})")
         self.emit(depth, f"{r} = NIL")
+        memo = self.shape_memo(args[0].name, depth)
         known = args[3].cached if len(args) == 5 and args[3].next is None else 1.0
         if known.__class__ is float and known != 0:
             self.emit(depth, f"while {i} {'<=' if known > 0 else '>='} {end}:")
         else:
             self.emit(depth, f"while ({i} <= {end}) if {step} > 0 else ({i} >= {end}):")
         self.loop_body(args[-1], r, depth + 1,
-                       lambda: self.bind_loop_var(args[0].name, i, depth + 1, number=True))
+                       lambda: self.bind_loop_var(args[0].name, i, depth + 1, memo, True))
         self.emit(depth + 1, f"{i} += {step}")
 
     def inline_if(self, m, r: str, depth: int) -> None:

@@ -289,3 +289,16 @@ def test_a_while_in_a_for_reads_the_variable_its_body_changes():
         "n println\n"
     )
     assert out == "3\n"
+
+
+def test_a_loop_variable_its_body_removes_is_a_new_slot_again():
+    # c is a proto (nobody's leaf): m's lookup of `i` in self remembers c itself and
+    # where i was, without reading c's slots again; a slot c gets must move the shape.
+    # The turn's binding looks whether `i` is new only when the shape moved.
+    out = run(
+        'o := Object clone do(i := "p"; m := method(i))\n'
+        "c := o clone\n"
+        "d := c clone\n"
+        'c do(for(i, 1, 6, write(m, i); removeSlot("i"); write(m, " ")))\n'
+    )
+    assert out == "11p 22p 33p 44p 55p 66p "
