@@ -602,12 +602,12 @@ class _Gen:
         self.emit(depth + 2, f"{w}p = _p[0]")
         self.emit(depth + 2, f"{w}h = _h")
 
-    def new_slot_check(self, obj: str, key: str, depth: int) -> None:
+    def new_slot_check(self, obj: str, key: str, depth: int, first: str | None = None) -> None:
         """Before a store that may create a slot: report it to the shape counter (a leaf,
-        nobody's proto, need not)."""
+        nobody's proto, need not). ``first``: a condition that holds when it may be new."""
         slots = "Ls" if obj == "L" else f"{obj}.slots"
-        self.emit(depth, f"if {key} not in {slots} and not getattr({obj}, 'leaf', False): "
-                         "SH += 1")
+        self.emit(depth, f"if {first or ''}{key} not in {slots} and "
+                         f"not getattr({obj}, 'leaf', False): SH += 1")
 
     # -- loop lookup caches --------------------------------------------------------------
     # Inside an inlined loop of an activation (a chain's plain context has its memory under
@@ -1069,20 +1069,24 @@ class _Gen:
         key = repr(name)  # (a literal: cheaper than a constant's global)
         builtin = "SET_SLOT" if m.name == "setSlot" else "UPDATE_SLOT"
         guard = f"{x}s == SH and L is {x}n and {x}h.slots.get({m.name!r}) is {builtin}"
-        if self.in_loop:  # in a loop: a guard that held stays true while EP stands still
+        h = None
+        if self.in_loop:
+            # in a loop: a guard that held stays true while EP stands still, and so does
+            # the slot it found in the context (only code run by a call removes one): the
+            # store needs no look while EP has not moved since
             h = self.var("h")
             self.inits.append(f"{h} = -1")
-            self.emit(depth, f"if {h} == EP or ({guard} and ({h} := EP) == EP):")
+            self.emit(depth, f"if {h} == EP or ({guard} and {key} in Ls and ({h} := EP) == EP):")
         else:
             self.emit(depth, f"if {guard}:")
         a = self.chain(a_msg, "L", depth + 1)
         if name in _GUARDED_NAMES:
             self.changed(depth + 1)
         if m.name == "setSlot":
-            self.new_slot_check("L", key, depth + 1)
+            self.new_slot_check("L", key, depth + 1, f"{h} != EP and " if h else None)
             self.emit(depth + 1, f"Ls[{key}] = {r} = {a}")
         else:
-            self.emit(depth + 1, f"if {key} in Ls:")
+            self.emit(depth + 1, f"if {f'{h} == EP or ' if h else ''}{key} in Ls:")
             self.emit(depth + 2, f"Ls[{key}] = {r} = {a}")
             self.emit(depth + 1, "else:")  # the primitive finds it in a proto, or fails
             self.emit(depth + 2, f"{r} = UPDATE_SLOT.fn(L, {key}, {a})")

@@ -66,6 +66,42 @@ def test_an_assignment_to_a_removed_slot_fails_as_update_slot():
                    'list("updateSlot", 4, false)\n')
 
 
+@pytest.mark.parametrize("assign", ["s = ", "s := "])
+def test_an_assignment_whose_value_removes_the_slot(assign):
+    # the store skips looking for its slot while nothing ran since the guard held: the
+    # value's own code ran here, so = fails as updateSlot and := makes the slot anew
+    out = run(
+        "s := 0\n"
+        f'e := try(for(i, 1, 5, {assign}(if(i == 3, Lobby removeSlot("s")); i)))\n'
+        'list(if(e, e error, nil), Lobby getSlot("s"), i) println\n'
+    )
+    assert out == ('list("Slot s not found. Must define slot using := operator before '
+                   'updating.", nil, 3)\n' if assign == "s = " else "list(nil, 5, 5)\n")
+
+
+def test_an_assignment_to_a_name_the_context_lacks_fails_in_every_run():
+    # each run of the loop asks its guard again: the slot must be the context's own
+    out = run(
+        'for(j, 1, 4, e := try(for(i, 1, 2, nosuch = i)); write(if(e, "error", "stored"), ";"))\n'
+        'Lobby hasLocalSlot("nosuch") println\n'
+    )
+    assert out == "error;" * 4 + "false\n"
+
+
+def test_a_definition_whose_value_removed_the_slot_makes_a_new_one():
+    # c is a proto (nobody's leaf): m's lookup in self remembers c and where `s` was,
+    # without reading c's slots again; the slot made anew in turn 3 (its guard held
+    # before the value ran) must move the shape
+    out = run(
+        'o := Object clone do(s := "p"; m := method(s))\n'
+        "c := o clone\n"
+        "d := c clone\n"
+        'c do(s := 0; for(i, 1, 4, write(m, " "); '
+        's := (if(i == 3, removeSlot("s"); write(m, " ")); i)))\n'
+    )
+    assert out == "0 1 2 p 3 "
+
+
 def test_an_assignment_finds_a_slot_of_a_proto():
     # updateSlot on a name a proto has gives the context a slot of its own
     out = run(
