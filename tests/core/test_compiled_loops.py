@@ -286,6 +286,16 @@ def test_a_send_to_new_clones_tells_one_proto_from_several():
     assert out == "fwd;Q's;" * 3
 
 
+def test_a_send_to_clones_of_equal_protos_tells_them_apart():
+    # the protos list is compared with ==: two protos that are equal lists are still two
+    out = run(
+        'A := list; A greeting := "A\'s"\n'
+        'B := list; B greeting := "B\'s"\n'
+        "for(i, 1, 4, c := if(i isOdd, A clone, B clone); write(c greeting, \";\"))\n"
+    )
+    assert out == "A's;B's;" * 2
+
+
 def test_a_read_of_a_name_the_context_lacks_takes_the_send():
     out = run(
         "Protos extra := 5\n"
