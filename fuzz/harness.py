@@ -155,6 +155,7 @@ def run_differential(code: str, budget: Budget | None = None,
     seen = []
     for it, compiled in zip(worlds, (False, True)):
         it.compile = compiled
+        it.strict_compile = True  # a chain the compiler cannot build is a finding too
         with _stable_identity_order():
             o = run_program(code, budget, it)
         mode = "compiled" if compiled else "interpreted"

@@ -13,3 +13,9 @@ as the ``pyio`` pytest11 entry point), the same one users get with ``pip install
 ``pyodide_io`` does the same inside Pyodide (tests/pyodide).  The plugin is loaded through
 its entry point, so it must not be listed again in ``pytest_plugins`` here.
 """
+
+from pyio_core.eval.engine import Engine
+
+# A chain the compiler fails to build is quietly interpreted in use; under test it raises,
+# so that a compiler bug shows instead of hiding behind the interpreter.
+Engine.strict_compile = True

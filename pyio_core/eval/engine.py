@@ -59,6 +59,9 @@ class Engine:
     # False: never compile, interpret everything (the reference semantics the compiler must
     # match; ``fuzz/run.py --differential`` compares the two).
     compile = True
+    # True: code the compiler fails to build raises instead of being interpreted quietly
+    # (the tests set it, so that a compiler bug cannot hide behind the interpreter)
+    strict_compile = False
 
     # The slice counter and the recursion limit live in cells that compiled code shares
     # (see compiler.py); these properties are the way everything else reaches them.
@@ -156,6 +159,8 @@ class Engine:
             try:
                 code = m.code = compile_chain(self, m)
             except Exception:  # never let the optimiser break a program: interpret instead
+                if self.strict_compile:
+                    raise
                 m.hits = -(1 << 60)
                 return self.eval_chain(m, L, t)
             self.ticks = 0  # a compile costs thousands of sends: check for Stop soon
@@ -338,6 +343,8 @@ class Engine:
                     entry = body.entry = compile_entry(self, blk, target)
                     self.ticks = 0  # as in chain: a compile is slow, check for Stop soon
                 except Exception:  # never let the optimiser break a program
+                    if self.strict_compile:
+                        raise
                     body.hits = -(1 << 60)
             if entry is not None and blk.arg_names is entry.names:
                 if args is None:
