@@ -176,6 +176,7 @@ class _Gen:
         self.fused: list[str] = []  # sites of self_method_call: their one-line memory
         self.recvs: list[str] = []  # per-site memories of where a receiver answered a name
         self.contexts: list[str] = []  # per-site memories of where a plain context answered
+        self.updates: dict[int, str] = {}  # assignment (id) -> its memory of self's update
         self.context_of: dict[int, str] = {}  # send (id) -> its context memory, made early
         self.peek = None  # a method's self when compiled: what its self calls reach now
         self.inline_body: dict[str, tuple] = {}  # site -> the callee body quick_call inlined
@@ -205,10 +206,11 @@ class _Gen:
         unit (closure variables would be copied into every activation's frame)."""
         # (a primitive memory is tested before the lookup's miss: None would match it)
         empty = {"s": -1, "f": -1, "p": None, "h": None, "b": None, "e": None, "o": None,
-                 "c": _NO_PRIM, "n": None, "i": False}
+                 "c": _NO_PRIM, "n": None, "i": False, "u": None}
         return {f"{w}{x}": empty[x] for names, xs in (
             (self.walks, "sph"), (self.sites, "bsec"), (self.selfs, "soph"),
-            (self.fused, "fohi"), (self.recvs, "socph"), (self.contexts, "sonh"))
+            (self.fused, "fohi"), (self.recvs, "socph"), (self.contexts, "sonh"),
+            (self.updates.values(), "sophu"))
             for w in names for x in xs}
 
     def var(self, prefix: str) -> str:
@@ -678,6 +680,8 @@ class _Gen:
             depth += 1
         elif self.context_assignment(m, t, r, mc, depth):  # x = v at top level
             depth += 1
+        elif self.method_assignment(m, t, r, depth):  # x = v in a method
+            depth += 1
         inline = self.inline_for(m, k)
         # the eager primitive this site called last is tested first (`l append(x)`, `i
         # asString`): a primitive never changes, so its identity is enough; what the Locals
@@ -685,31 +689,47 @@ class _Gen:
         prim_first = (m.name not in ("setSlot", "updateSlot") and m.name not in _NUMBER_OPS
                       and inline is None and not (t == "L" and m.name in self.V)
                       and _flat(m.args))
-        if prim_first and q is None:
+        # a send without arguments to a name that is not a local: the block the site
+        # called last and a plain value are tested right after the primitive, before
+        # anything else (`c bump`, `c count`)
+        quick = k == 0 and inline is None and not (t == "L" and m.name in self.V)
+        if (prim_first or quick) and q is None:
             q = self.var("q")
             self.sites.append(q)
         # in a method, what the Locals proto answered has no target (and is not remembered)
         virtual = f" and {tv} is not None" if self.mode == ENTRY_V else ""
         control = inline is not None and inline[0] != "FOREACH"
+        # the callee's class is dead before the arguments run: every level shares one name
+        vc, e = "_c", self.temp("e")
         self.at = (m, tv)  # a None target: the Locals (see the entry's error handler)
         self.lookup(m, t, tv, v, depth, x)
+        kw, i = "if", None
+        if k == 0 and m.name == "clone":
+            i = self.inline_clone(tv, v, r, depth)
+            kw = "elif"
         if prim_first:
-            self.emit(depth, f"if {v} is {q}c{virtual}:")
+            self.emit(depth, f"{kw} {v} is {q}c{virtual}:")
             self.guarded(depth + 1, f"{r} = {v}.fn({', '.join([tv, *self.args(m, depth + 1)])})")
-            self.emit(depth, f"elif {v} is None:")
+            kw = "elif"
         elif control:
             # `if`, `while`...: the built-in first (its lookup needs no target when it is)
-            self.emit(depth, f"if {v} is {inline[0]}:")
+            self.emit(depth, f"{kw} {v} is {inline[0]}:")
             inline[1](m, r, depth + 1)
-            self.emit(depth, f"elif {v} is None:")
-        else:
-            self.emit(depth, f"if {v} is None:")
+            kw = "elif"
+        if quick:
+            self.emit(depth, f"{kw} {v} is {q}b and {q}s == SH and {self.no_hop()}:")
+            self.changed(depth + 1)
+            self.emit(depth + 1, f"{r} = yield from {self.call_expr(f'{q}e', v, tv, mc, [])}")
+            self.emit(depth, f"elif ({vc} := {v}.__class__) is float or {vc} is str:")
+            self.emit(depth + 1, f"{r} = {v}")
+            kw = "elif"
+        self.emit(depth, f"{kw} {v} is None:")
         self.opaque(depth + 1, f"{r} = yield from S.forward({self.target_of(tv)}, {mc}, L)")
         if control:
             self.general(m, tv, v, r, mc, depth)
             return
-        if k == 0 and m.name == "clone":
-            self.inline_clone(tv, v, r, depth)
+        if i is not None:
+            self.clone_primitive(i, tv, v, r, depth)
         if self.assignment(m, tv, v, r, mc, depth):
             return
         if inline is not None:  # foreach on a List
@@ -720,16 +740,17 @@ class _Gen:
             return
         if k == 1 and m.name in _NUMBER_OPS and _size(m.args[0]) <= _DUP_LIMIT and not fast_op:
             self.number_op(m, tv, v, r, mc, depth)
-        # the callee's class is dead before the arguments run: every level shares one name
-        vc, e = "_c", self.temp("e")
         # the site's memory of the last block it called (by identity, under the shape
         # counter) and of the eager primitive (see prim_first). A local's value may be any
         # block: a local called with arguments takes the general way to a block.
         if q is None and not (t == "L" and m.name in self.V):
             q = self.var("q")
             self.sites.append(q)
-        self.emit(depth, "else:")
-        d = depth + 1
+        if quick:  # (vc holds the class: the branches go on at this level)
+            d = depth
+        else:
+            self.emit(depth, "else:")
+            d = depth + 1
         block = (f"{vc} is Block and {v}.activatable and "
                  + (f"len({v}.arg_names) >= {k} and " if k else "")
                  + f"{v}.message.entry is not None{self.block_ok(v, tv)}"
@@ -751,10 +772,11 @@ class _Gen:
         keep = "" if not prim_first else (f"if {tv} is not L: {q}c = {v}"
                                           if self.mode == ENTRY_V else f"{q}c = {v}")
         if k == 0:
-            self.emit(d, f"{vc} = {v}.__class__")
-            self.emit(d, f"if {vc} is float or {vc} is str:")
-            self.emit(d + 1, f"{r} = {v}")
-            if q is not None:
+            if not quick:
+                self.emit(d, f"{vc} = {v}.__class__")
+                self.emit(d, f"if {vc} is float or {vc} is str:")
+                self.emit(d + 1, f"{r} = {v}")
+            if q is not None:  # (the usual call was tested above: a hop, a Locals)
                 self.emit(d, f"elif {hit}:")
                 self.call_block(f"{q}e", v, tv, mc, [], r, d + 1)
             self.emit(d, f"elif {vc} is CFunction and {v}.kind != LAZY and {v}.lo == 0{virtual}:")
@@ -1093,19 +1115,72 @@ class _Gen:
         self.emit(depth, "else:")
         return True
 
+    def method_assignment(self, m, t: str, r: str, depth: int) -> bool:
+        """``x = v`` / ``x := v`` sent to a method's context with a literal name, while it
+        has no Locals object and LOK holds (the Locals proto's slot is the built-in): the
+        built-in's work without a lookup. ``count = count + 1`` on a slot of ``self`` is one
+        test while the site's memory of ``self``'s update holds (``update_guard``) and the
+        value is a number. Emits those branches and an ``else:`` (the general send goes one
+        deeper); False when not such an assignment or its value is too big to copy."""
+        args = m.args
+        if (self.mode != ENTRY_V or t != "L" or m.name not in ("setSlot", "updateSlot")
+                or len(args) != 2 or args[0].next is not None
+                or args[0].cached.__class__ is not str or _size(args[1]) > _DUP_LIMIT):
+            return False
+        self.at = (m, "L")  # (a None target is the Locals: self in the error)
+        name, a_msg, op = args[0].cached, args[1], args[1].next
+        key = self.const(name)
+        pv = self.V.get(name)
+        kw = "if"
+        if (m.name == "updateSlot" and pv is None and a_msg.name == name
+                and a_msg.cached is None and not a_msg.args and self.is_operation(op)
+                and op.next is None):
+            # `count = count + 1`: the read is the memory's too (the Locals proto has no
+            # such slot, self's own slots, then the holder), the value a number
+            z = self.update_memory(m)
+            self.covered.extend((a_msg, op))
+            av, checks = self.operand(op.args[0], depth)
+            self.emit(depth, f"if L is None and LOK and {self.update_guard(z)} and "
+                             f"(({r} := SELF.slots.get({key})) is not None or "
+                             f"({r} := {z}h.slots.get({key})) is not None and "
+                             f"getattr(SELF, 'leaf', False)) and {r}.__class__ is float{checks} "
+                             "and NOK:")
+            self.changed(depth + 1)
+            self.emit(depth + 1, f"SELF.slots[{key}] = {r} = {_code(_NUMBER_OPS, op, r, av)}")
+            kw = "elif"
+        self.emit(depth, f"{kw} L is None and LOK:")
+        if m.name == "setSlot":
+            self.local_set(m, key, pv, r, depth + 1)
+        else:
+            self.local_update(m, key, pv, r, depth + 1)
+        self.emit(depth, "else:")
+        return True
+
+    def update_memory(self, m) -> str:
+        """The memory of assignment ``m`` (both of its copies) of how ``self`` takes its
+        update (see ``update_guard``)."""
+        z = self.updates.get(id(m))
+        if z is None:
+            z = self.updates[id(m)] = self.var("z")
+        return z
+
+    def update_guard(self, z: str) -> str:
+        """``self``'s ``updateSlot`` is the built-in, as the memory ``z`` (``UPD``) found it
+        under the shape counter: for a ``self`` that is nobody's leaf that object, for a
+        leaf its only proto (its own slots may hide ``updateSlot``: tested), then the
+        holder's slot, compared every time. The Locals proto has no slot of the name."""
+        return (f"{z}s == SH and (SELF is {z}o or SELF.__class__ is IoObject and "
+                f"len(_p := SELF.protos) == 1 and _p[0] is {z}p and "
+                f"'updateSlot' not in SELF.slots) and "
+                f"{z}u.slots.get('updateSlot') is UPDATE_SLOT")
+
     def assign_virtual(self, m, tv, v, r, mc, key, pv, depth) -> None:
         """Assignment in virtual mode. ``x := v`` to the Locals (``tv`` None) stores the
         Python local; ``x = v`` does when ``x`` is set, else it is ``self``'s update."""
         a_msg = m.args[1]
         if m.name == "setSlot":
             self.emit(depth, f"elif {v} is SET_SLOT and ({tv} is None or {tv} is L):")
-            a = self.chain(a_msg, "L", depth + 1)
-            if pv == "SELF":
-                self.changed(depth + 1)
-            self.emit(depth + 1, f"{r} = {pv} = {a}")
-            self.emit(depth + 1, "if L is not None:")
-            self.new_slot_check("L", key, depth + 2)
-            self.emit(depth + 2, f"Ls[{key}] = {a}")
+            self.local_set(m, key, pv, r, depth + 1)
             self.emit(depth, f"elif {v} is SET_SLOT and {tv}.__class__ is not float and "
                              f"{tv}.__class__ is not str:")
             a = self.chain(a_msg, "L", depth + 1)
@@ -1114,8 +1189,35 @@ class _Gen:
             self.emit(depth + 1, f"{tv}.slots[{key}] = {r} = {a}")
             return
         self.emit(depth, f"elif {v} is LOCALS_UPDATE and ({tv} is None or {tv} is L):")
-        d = depth + 1
-        a = self.chain(a_msg, "L", d)
+        self.local_update(m, key, pv, r, depth + 1)
+        self.emit(depth, f"elif {v} is UPDATE_SLOT and {tv} is not None and "
+                         f"{tv}.__class__ is not float and {tv}.__class__ is not str:")
+        a = self.chain(a_msg, "L", depth + 1)
+        self.changed(depth + 1, f"{tv} is not L")
+        self.emit(depth + 1, f"if {key} in {tv}.slots:")
+        self.emit(depth + 2, f"{tv}.slots[{key}] = {r} = {a}")
+        self.emit(depth + 1, "else:")
+        self.guarded(depth + 2, f"{r} = {v}.fn({tv}, {key}, {a})")
+
+    def local_set(self, m, key: str, pv: str, r: str, depth: int) -> None:
+        """``x := v`` done by the Locals proto's built-in ``setSlot``: the Python local
+        (every such name in a method body is one), and the Locals object when it exists."""
+        a = self.chain(m.args[1], "L", depth)
+        if pv == "SELF":
+            self.changed(depth)
+        self.emit(depth, f"{r} = {pv} = {a}")
+        self.emit(depth, "if L is not None:")
+        self.new_slot_check("L", key, depth + 1)
+        self.emit(depth + 1, f"Ls[{key}] = {a}")
+
+    def local_update(self, m, key: str, pv: str | None, r: str, depth: int) -> None:
+        """``x = v`` done by the Locals proto's built-in ``updateSlot``: a local ``x`` when
+        set, else ``self``'s update. A plain object's update is the store itself while
+        the site's memory (``update_guard``) holds and ``self`` has the slot, or is a leaf
+        (a new clone: its first value of its own changes no walk) whose protos have it —
+        what Object's ``updateSlot`` does; the general way refills the memory."""
+        d = depth
+        a = self.chain(m.args[1], "L", d)
         if pv is not None:
             self.emit(d, f"if {pv} is not UNSET:")
             if pv == "SELF":
@@ -1130,18 +1232,10 @@ class _Gen:
         self.emit(d + 1, f"Ls[{key}] = {r} = {a}")
         self.emit(d, "else:")
         d += 1
-        # not a local: Locals' updateSlot hands it to self. A new clone's first value of its
-        # own for a slot of its protos (`count = count + 1`) is what the primitive does, and
-        # a leaf's new slot changes no walk: that its protos have the slot, and where its
-        # updateSlot is, are remembered for its proto under the shape counter (``y``), so
-        # one line does for a clone of the same proto (its own updateSlot read live).
         self.changed(d)
-        y = self.const([-1, None, None])
-        self.emit(d, f"if {y}[0] == SH and SELF.__class__ is IoObject and "
-                     f"len(_p := SELF.protos) == 1 and _p[0] is {y}[1] and "
-                     f"'updateSlot' not in SELF.slots and "
-                     f"{y}[2].slots.get('updateSlot') is UPDATE_SLOT and "
-                     f"({key} in SELF.slots or getattr(SELF, 'leaf', False)):")
+        z = self.update_memory(m)
+        self.emit(d, f"if {self.update_guard(z)} and ({key} in SELF.slots or "
+                     f"{key} in {z}h.slots and getattr(SELF, 'leaf', False)):")
         self.emit(d + 1, f"SELF.slots[{key}] = {r} = {a}")
         self.emit(d, "else:")
         d += 1
@@ -1153,32 +1247,32 @@ class _Gen:
         self.emit(d + 1, f"{u} = {s}.slots.get('updateSlot')")
         self.emit(d + 1, f"if {u} is None:")
         self.walk(s, "'updateSlot'", u, d + 2)
-        self.emit(d, f"if {u} is UPDATE_SLOT and {key} in {s}.slots:")
+        self.emit(d, f"if {u} is UPDATE_SLOT and ({key} in {s}.slots or getattr({s}, 'leaf', "
+                     f"False) and lookup_holder({s}, {key})[0] is not None):")
         self.emit(d + 1, f"{s}.slots[{key}] = {r} = {a}")
-        self.emit(d, f"elif {u} is UPDATE_SLOT and getattr({s}, 'leaf', False) and "
-                     f"in_protos(SH, {s}, {key}, {y}):")
-        self.emit(d + 1, f"{s}.slots[{key}] = {r} = {a}")
+        self.emit(d + 1, f"{z}s, {z}o, {z}p, {z}h, {z}u = UPD({s}, {key}, SH, LOCO)")
         self.emit(d, f"elif {u} is UPDATE_SLOT:")
         self.guarded(d + 1, f"{r} = {u}.fn({s}, {key}, {a})")
         self.emit(d, "else:")
         self.opaque(d + 1, f"{r} = yield from LOCALS_UPDATE.fn(L, {key}, {a})")
-        self.emit(depth, f"elif {v} is UPDATE_SLOT and {tv} is not None and "
-                         f"{tv}.__class__ is not float and {tv}.__class__ is not str:")
-        a = self.chain(a_msg, "L", depth + 1)
-        self.changed(depth + 1, f"{tv} is not L")
-        self.emit(depth + 1, f"if {key} in {tv}.slots:")
-        self.emit(depth + 2, f"{tv}.slots[{key}] = {r} = {a}")
-        self.emit(depth + 1, "else:")
-        self.guarded(depth + 2, f"{r} = {v}.fn({tv}, {key}, {a})")
+
+    def call_expr(self, e: str, v: str, tv: str, mc: str, args: list) -> str:
+        """The call of block ``v``'s compiled entry ``e`` (a generator to run)."""
+        cl = "None" if self.mode == ENTRY_V else "L"
+        return f"{e}({v}, {tv}, {cl}, {mc}, D1{''.join(', ' + a for a in args)})"
+
+    def no_hop(self) -> str:
+        """The condition under which ``call_expr`` is run by ``yield from`` alone: no hop
+        to the trampoline (HOP_MASK) and, in a method, no Locals object to bracket."""
+        return f"L is None and D1 & {HOP_MASK}" if self.mode == ENTRY_V else f"D1 & {HOP_MASK}"
 
     def call_block(self, e: str, v: str, tv: str, mc: str, args: list, r: str,
                    depth: int) -> None:
         """Activate block ``v`` through its compiled entry ``e``, by ``yield from`` except
         every 64th level (HOP_MASK), where the trampoline takes it (bounded C stack)."""
-        cl = "None" if self.mode == ENTRY_V else "L"
-        call = f"{e}({v}, {tv}, {cl}, {mc}, D1{''.join(', ' + a for a in args)})"
+        call = self.call_expr(e, v, tv, mc, args)
         if self.mode == ENTRY_V:  # one test for the usual case: no Locals, no hop
-            self.emit(depth, f"if L is None and D1 & {HOP_MASK}:")
+            self.emit(depth, f"if {self.no_hop()}:")
             self.changed(depth + 1)
             self.emit(depth + 1, f"{r} = yield from {call}")
             self.emit(depth, "else:")
@@ -1190,7 +1284,7 @@ class _Gen:
         self.emit(depth, "else:")
         self.guarded(depth + 1, f"{r} = yield {call}")
 
-    def inline_clone(self, tv: str, v: str, r: str, depth: int) -> None:
+    def inline_clone(self, tv: str, v: str, r: str, depth: int) -> str:
         """``P clone`` with Object's built-in ``clone`` on a plain object whose clones get
         Object's own ``init`` (which only answers self): the new object is made inline, no
         primitive generator. The site remembers, under the shape counter, the receiver (a
@@ -1199,12 +1293,17 @@ class _Gen:
         receiver or ``clone`` takes the primitive, which refills the memory."""
         i = self.var("i")
         self.contexts.append(i)  # (shape, object, -, holder), like a context's memory
-        self.emit(depth, f"elif {v} is CLONE and {i}s == SH and {tv} is {i}o and "
+        self.emit(depth, f"if {v} is CLONE and {i}s == SH and {tv} is {i}o and "
                          f"{i}h.slots.get('init') is INIT:")
         self.emit(depth + 1, f"{r} = NEWOBJ(IoObject)")
         self.emit(depth + 1, f"{r}.slots = {{}}")
         self.emit(depth + 1, f"{r}.protos = [{tv}]")
         self.emit(depth + 1, f"{r}.leaf = True")
+        return i
+
+    def clone_primitive(self, i: str, tv: str, v: str, r: str, depth: int) -> None:
+        """The rest of ``inline_clone`` (its memory ``i``): Object's ``clone`` on another
+        plain object runs the primitive, then fills the memory."""
         self.emit(depth, f"elif {v} is CLONE and {tv}.__class__ is IoObject:")
         self.gen_call(depth + 1, f"{r} = yield from {v}.fn({tv})")
         # the receiver is a proto now: its memory is itself and where `init` is (maybe it)
@@ -1672,17 +1771,29 @@ def _internal(m: str) -> list[str]:
     ]
 
 
-def in_protos(shape: int, obj, key: str, memory: list) -> bool:
-    """Whether one of ``obj``'s protos has slot ``key``; when it has and ``obj`` has one
-    proto, ``memory`` keeps [shape, that proto, where its updateSlot is] so the next leaf
-    of it skips the walks (a slot removed anywhere moves the shape counter)."""
-    if lookup_holder(obj, key)[0] is None:
-        return False
-    if len(obj.protos) == 1:
-        holder = lookup_holder(obj.protos[0], "updateSlot")[0]
-        if holder is not None:
-            memory[0], memory[1], memory[2] = shape, obj.protos[0], holder
-    return True
+def update_memory(obj, key: str, shape: int, locals_proto) -> tuple:
+    """A method assignment's memory (shape, object, proto, holder of ``key``, holder of
+    ``updateSlot``) after Object's ``updateSlot`` stored ``key`` into ``obj`` (its self):
+    for a plain object that is nobody's leaf, that object; for a leaf (a new clone), its
+    only proto, where the walks from it end (an empty holder when nothing has ``key``).
+    Unusable (shape -1) for other objects, or when the Locals proto would answer ``key``
+    (the one-line ``count = count + 1`` reads it as self's)."""
+    if obj.__class__ is not IoObject or key in locals_proto.slots or locals_proto.protos:
+        return _NO_UPDATE
+    if not getattr(obj, "leaf", False):
+        u = obj if "updateSlot" in obj.slots else lookup_holder(obj, "updateSlot")[0]
+        h, o, p = obj if key in obj.slots else lookup_holder(obj, key)[0], obj, None
+    elif len(obj.protos) == 1:
+        u = lookup_holder(obj, "updateSlot")[0]
+        h, o, p = lookup_holder(obj, key)[0], None, obj.protos[0]
+    else:
+        return _NO_UPDATE
+    if u is None:
+        return _NO_UPDATE
+    return shape, o, p, h or _NOWHERE, u
+
+
+_NO_UPDATE = (-1, None, None, _NOWHERE, _NOWHERE)
 
 
 def error_at(S, e: IoError, sites: dict, m=None, target=None, self_=None,
@@ -1793,7 +1904,7 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
         "resolve": S.resolve,
         "where": where,
         "error_at": error_at,
-        "in_protos": in_protos,
+        "UPD": update_memory,
         "RECV": receiver_memory,
         "NEWOBJ": IoObject.__new__,
         "CTX": context_holder,
