@@ -983,3 +983,77 @@ def test_control_messages_with_other_argument_counts_run_the_general_way(body):
     # with others the primitive runs (the inlined form's shortcut must not skip its lookup)
     program = f"f := method(x, {body})\n" + HOT.format(call="f(true) print; f(nil) print")
     assert run(program) == interpreted(program)
+
+
+_COUNTER = (
+    "Counter := Object clone do(count := 0; bump := method(count = count + 1))\n"
+    'Other := Object clone do(bump := Counter getSlot("bump"))\n'
+    "c := Counter clone\n"
+)
+
+
+@pytest.mark.parametrize("change", [
+    'Counter removeSlot("count")',
+    'Counter = Other',  # a proto without the slot, and the shape counter unmoved
+    'c updateSlot := method(n, v, "[own]" print; v)',  # a leaf's own: no shape move
+    'Object updateSlot := method(n, v, "[Object]" print; v)',
+    'Counter count := "a"',  # not a number: the operator's error
+    'Counter count := method("[m]" print; 5)',  # the read activates it
+    'Number + := method(o, "[+]" print; 99)',
+    'Locals count := 100',  # the Locals proto answers the read (not the update)
+    'Locals updateSlot := method(n, v, "[=]" print; v)',
+    'Counter updateSlot := method(n, v, "[P]" print; v)',
+])
+def test_a_methods_update_of_its_selfs_slot_in_one_test_sees_every_change(change):
+    # `count = count + 1` on a fresh clone and on its proto itself (nobody's leaf) is one
+    # test while the site's memory of how self takes the update holds: each change here
+    # must take the general way
+    program = (
+        _COUNTER
+        + HOT.format(call="Counter clone bump print; Counter bump print")
+        + change + "\n"
+        "e := try(c bump println; Counter clone bump println; Counter bump println)\n"
+        "if(e, e error println)\n"
+    )
+    assert run(program) == interpreted(program)
+
+
+def test_a_methods_update_sees_a_local_its_callee_made():
+    # a callee given `call sender` may make the name a local of the method: the update is
+    # then the local's, not self's
+    program = (
+        _COUNTER
+        + 'Counter mark := method(if(call sender hasSlot("n") not, call sender setSlot("count", 50)))\n'
+        "Counter bump2 := method(n, if(n, mark); count = count + 1)\n"
+        + HOT.format(call="Counter clone bump2(false) print")
+        + "Counter clone bump2(true) println; Counter clone bump2(false) println\n"
+    )
+    assert run(program) == interpreted(program)
+    assert run(program).endswith("51\n1\n")
+
+
+def test_a_methods_update_of_a_proto_that_is_not_a_leaf_moves_the_shape():
+    # a proto's first own value of a slot its protos have is a new slot of a non-leaf: the
+    # memories that looked past it (`Sub clone count` found Counter's) must see it
+    program = (
+        _COUNTER
+        + "Sub := Counter clone; s := Sub clone; look := method(Sub clone count)\n"
+        + HOT.format(call="Counter clone bump print; look print")
+        + "Sub bump print; look println\n"
+    )
+    assert run(program) == interpreted(program)
+    assert run(program).endswith("11\n")
+
+
+def test_a_methods_update_of_a_slot_its_self_has_but_its_protos_lack():
+    # the memory of a leaf whose own slot was updated names no holder: a clone of the
+    # same proto without the slot gets the primitive's error
+    program = (
+        "setc := method(count = 5)\n"
+        'o := Object clone do(count := 1); o setc := getSlot("setc")\n'
+        'p := Object clone; p setc := getSlot("setc")\n'
+        + HOT.format(call="o setc print")
+        + "e := try(p setc println); if(e, e error println)\n"
+    )
+    assert run(program) == interpreted(program)
+    assert "not found" in run(program)
