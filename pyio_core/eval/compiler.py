@@ -177,6 +177,7 @@ class _Gen:
         self.recvs: list[str] = []  # per-site memories of where a receiver answered a name
         self.contexts: list[str] = []  # per-site memories of where a plain context answered
         self.updates: dict[int, str] = {}  # assignment (id) -> its memory of self's update
+        self.clones: list[str] = []  # per-site memories of a clone's proto and its init
         self.context_of: dict[int, str] = {}  # send (id) -> its context memory, made early
         self.peek = None  # a method's self when compiled: what its self calls reach now
         self.inline_body: dict[str, tuple] = {}  # site -> the callee body quick_call inlined
@@ -210,7 +211,7 @@ class _Gen:
         return {f"{w}{x}": empty[x] for names, xs in (
             (self.walks, "sph"), (self.sites, "bsec"), (self.selfs, "soph"),
             (self.fused, "fohi"), (self.recvs, "socph"), (self.contexts, "sonh"),
-            (self.updates.values(), "sophu"))
+            (self.updates.values(), "sophu"), (self.clones, "sohbe"))
             for w in names for x in xs}
 
     def var(self, prefix: str) -> str:
@@ -1292,22 +1293,34 @@ class _Gen:
         its ``init`` was found; the value there is compared every time. Any other ``init``,
         receiver or ``clone`` takes the primitive, which refills the memory."""
         i = self.var("i")
-        self.contexts.append(i)  # (shape, object, -, holder), like a context's memory
-        self.emit(depth, f"if {v} is CLONE and {i}s == SH and {tv} is {i}o and "
-                         f"{i}h.slots.get('init') is INIT:")
-        self.emit(depth + 1, f"{r} = NEWOBJ(IoObject)")
-        self.emit(depth + 1, f"{r}.slots = {{}}")
-        self.emit(depth + 1, f"{r}.protos = [{tv}]")
-        self.emit(depth + 1, f"{r}.leaf = True")
+        self.clones.append(i)  # (shape, object, holder, init block, its entry)
+        same = f"{v} is CLONE and {i}s == SH and {tv} is {i}o and "
+        self.emit(depth, f"if {same}{i}h.slots.get('init') is INIT:")
+        self.new_clone(tv, r, depth + 1)
+        # an init of the program's (`init := method(count := 0)`): the block the memory
+        # names, called as the primitive does (the Lobby its sender), straight to its entry
+        self.emit(depth, f"elif {same}{i}h.slots.get('init') is {i}b and {self.no_hop()}:")
+        self.new_clone(tv, r, depth + 1)
+        self.changed(depth + 1)  # (no Locals to bracket: L is None in a method's test)
+        self.emit(depth + 1, f"yield from {i}e({i}b, {r}, LOBBY, INITM, D1)")
         return i
+
+    def new_clone(self, tv: str, r: str, depth: int) -> None:
+        """``r`` = a new plain object whose only proto is ``tv`` (a leaf)."""
+        self.emit(depth, f"{r} = NEWOBJ(IoObject)")
+        self.emit(depth, f"{r}.slots = {{}}")
+        self.emit(depth, f"{r}.protos = [{tv}]")
+        self.emit(depth, f"{r}.leaf = True")
 
     def clone_primitive(self, i: str, tv: str, v: str, r: str, depth: int) -> None:
         """The rest of ``inline_clone`` (its memory ``i``): Object's ``clone`` on another
         plain object runs the primitive, then fills the memory."""
         self.emit(depth, f"elif {v} is CLONE and {tv}.__class__ is IoObject:")
         self.gen_call(depth + 1, f"{r} = yield from {v}.fn({tv})")
-        # the receiver is a proto now: its memory is itself and where `init` is (maybe it)
+        # the receiver is a proto now: its memory is itself and where `init` is (maybe it),
+        # with that init when it is a block with a compiled entry
         self.emit(depth + 1, f"{i}s, {i}o, _, _, {i}h = RECV({tv}, 'init', SH)")
+        self.emit(depth + 1, f"{i}b, {i}e = INIT_ENTRY({i}h.slots.get('init'))")
 
     def inline_for(self, m, k: int):
         """(guard name, emitter) when message ``m`` is a control structure we inline."""
@@ -1796,6 +1809,15 @@ def update_memory(obj, key: str, shape: int, locals_proto) -> tuple:
 _NO_UPDATE = (-1, None, None, _NOWHERE, _NOWHERE)
 
 
+def init_entry(f) -> tuple:
+    """(block, compiled entry) of an ``init`` that is an activatable block compiled
+    already: a clone site calls that entry as the primitive would. Else a block nothing
+    holds (an init found nowhere reads None from a holder)."""
+    if f.__class__ is Block and f.activatable and f.message.entry is not None:
+        return f, f.message.entry
+    return _NOWHERE, None
+
+
 def error_at(S, e: IoError, sites: dict, m=None, target=None, self_=None,
              frame: bool = False) -> IoRaise:
     """The Io exception for a primitive's error in compiled code, positioned at its send
@@ -1905,6 +1927,9 @@ def _build(S, m, g: _Gen, head: list[str], tail: list[str], **extra):
         "where": where,
         "error_at": error_at,
         "UPD": update_memory,
+        "INIT_ENTRY": init_entry,
+        "LOBBY": S.lobby,
+        "INITM": S.init_message,
         "RECV": receiver_memory,
         "NEWOBJ": IoObject.__new__,
         "CTX": context_holder,

@@ -206,6 +206,46 @@ def test_a_clone_in_a_loop_runs_an_init_defined_later(change):
 
 
 @pytest.mark.parametrize("change", [
+    'P init := method(write("new "))',  # another block in the same holder
+    'P getSlot("init") setMessage(message(write("edited ")))',  # its body replaced
+    'P removeSlot("init")',  # Object's own again
+    'P getSlot("init") setIsActivatable(false)',  # a value: the clone is just made
+    'P setProto(Object clone do(init := method(write("Q "))))',  # P's own still answers
+])
+def test_a_clone_in_a_loop_runs_its_init_method_as_the_primitive_does(change):
+    # an init of the program's runs straight through its compiled entry while the site's
+    # memory names that block: each change here must reach the clones made after it
+    out = run(
+        'P := Object clone do(init := method(self n := 1; write("init ")))\n'
+        f"for(i, 1, 8, c := P clone; write(c getSlot(\"n\"), \" \"); if(i == 5, {change}))\n"
+        "writeln\n"
+    )
+    assert out.startswith("init 1 " * 5)
+
+
+def test_an_init_method_gets_the_call_the_primitive_gives_it():
+    # sent `init` by the Lobby, at top level as in a method
+    out = run(
+        'P := Object clone do(init := method(write(call sender == Lobby, call message name, " ")))\n'
+        "for(i, 1, 6, P clone)\n"
+        "f := method(for(i, 1, 4, P clone)); f\n"
+    )
+    assert out == "trueinit " * 10
+
+
+def test_an_init_that_redefines_an_assignment_is_seen_by_the_loop():
+    # the init is a call: what the loop knew about its context's assignments must be
+    # looked at again (a guard that held is not tested again while nothing was called)
+    out = run(
+        "flip := false; t := 0\n"
+        'P := Object clone do(init := method(if(flip, Lobby updateSlot := method(n, v, write("[=] "); v))))\n'
+        "for(i, 1, 8, if(i == 5, flip = true); c := P clone; t = t + 1)\n"
+        "t println\n"
+    )
+    assert out == "[=] " * 4 + "4\n"
+
+
+@pytest.mark.parametrize("change", [
     'Object clone := method("custom")',
     'P clone := method("custom")',
     'P setProto(Object clone do(clone := method("custom")))',
