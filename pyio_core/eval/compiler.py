@@ -508,15 +508,12 @@ class _Gen:
         ``remember``. Returns the memory's name."""
         x = x or self.var("x")
         self.selfs.append(x)
-        self.emit(depth, f"if {x}s == SH and SELF is {x}o:")
-        self.emit(depth + 1, f"{tv} = SELF")
-        self.emit(depth + 1, f"{v} = {x}h.slots.get({name})")
-        self.emit(depth, f"elif {x}s == SH and SELF.__class__ is IoObject and "
-                         f"len(_p := SELF.protos) == 1 and _p[0] is {x}p:")
+        # (a non-leaf's holder is itself when it has the name: its own slots may go first)
+        self.emit(depth, f"if {x}s == SH and (SELF is {x}o or SELF.__class__ is IoObject and "
+                         f"len(_p := SELF.protos) == 1 and _p[0] is {x}p):")
         self.emit(depth + 1, f"{tv} = SELF")
         self.emit(depth + 1, f"{v} = SELF.slots.get({name})")
-        self.emit(depth + 1, f"if {v} is None:")
-        self.emit(depth + 2, f"{v} = {x}h.slots.get({name})")
+        self.emit(depth + 1, f"if {v} is None: {v} = {x}h.slots.get({name})")
         self.emit(depth, "else:")
         return x
 
@@ -708,6 +705,13 @@ class _Gen:
         if k == 0 and m.name == "clone":
             i = self.inline_clone(tv, v, r, depth)
             kw = "elif"
+        # a name sent to the context (a method's self) most often reads a slot: a plain
+        # value first; sent to a value (`c count`, `i asString`) after the primitive
+        data = (f"({vc} := {v}.__class__) is float or {vc} is str", f"{r} = {v}")
+        if quick and t == "L":
+            self.emit(depth, f"{kw} {data[0]}:")
+            self.emit(depth + 1, data[1])
+            kw = "elif"
         if prim_first:
             self.emit(depth, f"{kw} {v} is {q}c{virtual}:")
             self.guarded(depth + 1, f"{r} = {v}.fn({', '.join([tv, *self.args(m, depth + 1)])})")
@@ -721,8 +725,9 @@ class _Gen:
             self.emit(depth, f"{kw} {v} is {q}b and {q}s == SH and {self.no_hop()}:")
             self.changed(depth + 1)
             self.emit(depth + 1, f"{r} = yield from {self.call_expr(f'{q}e', v, tv, mc, [])}")
-            self.emit(depth, f"elif ({vc} := {v}.__class__) is float or {vc} is str:")
-            self.emit(depth + 1, f"{r} = {v}")
+            if t != "L":
+                self.emit(depth, f"elif {data[0]}:")
+                self.emit(depth + 1, data[1])
             kw = "elif"
         self.emit(depth, f"{kw} {v} is None:")
         self.opaque(depth + 1, f"{r} = yield from S.forward({self.target_of(tv)}, {mc}, L)")
