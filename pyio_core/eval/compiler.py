@@ -688,8 +688,8 @@ class _Gen:
                       and inline is None and not (t == "L" and m.name in self.V)
                       and _flat(m.args))
         # a send without arguments to a name that is not a local: the block the site
-        # called last and a plain value are tested right after the primitive, before
-        # anything else (`c bump`, `c count`)
+        # called last and a plain value are tested among the first branches, each in one
+        # line (`c bump`, `c count`; see below for their order)
         quick = k == 0 and inline is None and not (t == "L" and m.name in self.V)
         if (prim_first or quick) and q is None:
             q = self.var("q")
