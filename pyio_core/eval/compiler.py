@@ -1295,14 +1295,15 @@ class _Gen:
         Object's own ``init`` (which only answers self): the new object is made inline, no
         primitive generator. The site remembers, under the shape counter, the receiver (a
         proto by then: nobody's leaf, so a slot added to it moves the counter) and where
-        its ``init`` was found; the value there is compared every time. Any other ``init``,
-        receiver or ``clone`` takes the primitive, which refills the memory."""
+        its ``init`` was found; the value there is compared every time. An ``init`` that is
+        a compiled block is remembered too and called through its entry. Any other
+        ``init``, receiver or ``clone`` takes the primitive, which refills the memory."""
         i = self.var("i")
         self.clones.append(i)  # (shape, object, holder, init block, its entry)
         same = f"{v} is CLONE and {i}s == SH and {tv} is {i}o and "
         self.emit(depth, f"if {same}{i}h.slots.get('init') is INIT:")
         self.new_clone(tv, r, depth + 1)
-        # an init of the program's (`init := method(count := 0)`): the block the memory
+        # an init of the program's (`init := method(self count := 0)`): the block the memory
         # names, called as the primitive does (the Lobby its sender), straight to its entry
         self.emit(depth, f"elif {same}{i}h.slots.get('init') is {i}b and {self.no_hop()}:")
         self.new_clone(tv, r, depth + 1)
