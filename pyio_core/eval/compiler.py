@@ -1127,11 +1127,12 @@ class _Gen:
         built-in's work without a lookup. ``count = count + 1`` on a slot of ``self`` is one
         test while the site's memory of ``self``'s update holds (``update_guard``) and the
         value is a number. Emits those branches and an ``else:`` (the general send goes one
-        deeper); False when not such an assignment or its value is too big to copy."""
+        deeper); False when not such an assignment or its value is not flat (``_flat``: it
+        is emitted twice)."""
         args = m.args
         if (self.mode != ENTRY_V or t != "L" or m.name not in ("setSlot", "updateSlot")
                 or len(args) != 2 or args[0].next is not None
-                or args[0].cached.__class__ is not str or _size(args[1]) > _DUP_LIMIT):
+                or args[0].cached.__class__ is not str or not _flat(args[1:])):
             return False
         self.at = (m, "L")  # (a None target is the Locals: self in the error)
         name, a_msg, op = args[0].cached, args[1], args[1].next
@@ -1181,29 +1182,17 @@ class _Gen:
                 f"{z}u.slots.get('updateSlot') is UPDATE_SLOT")
 
     def assign_virtual(self, m, tv, v, r, mc, key, pv, depth) -> None:
-        """Assignment in virtual mode. ``x := v`` to the Locals (``tv`` None) stores the
-        Python local; ``x = v`` does when ``x`` is set, else it is ``self``'s update."""
-        a_msg = m.args[1]
+        """Assignment in virtual mode, where the Locals proto's built-in answered. ``x :=
+        v`` stores the Python local; ``x = v`` does when ``x`` is set, else it is
+        ``self``'s update. Only that branch has the value's code: an assignment found
+        elsewhere (the Locals proto's slot removed, self's answers) is the general send's,
+        so nested assignments do not double the code at every level."""
         if m.name == "setSlot":
             self.emit(depth, f"elif {v} is SET_SLOT and ({tv} is None or {tv} is L):")
             self.local_set(m, key, pv, r, depth + 1)
-            self.emit(depth, f"elif {v} is SET_SLOT and {tv}.__class__ is not float and "
-                             f"{tv}.__class__ is not str:")
-            a = self.chain(a_msg, "L", depth + 1)
-            self.changed(depth + 1)
-            self.new_slot_check(tv, key, depth + 1)
-            self.emit(depth + 1, f"{tv}.slots[{key}] = {r} = {a}")
             return
         self.emit(depth, f"elif {v} is LOCALS_UPDATE and ({tv} is None or {tv} is L):")
         self.local_update(m, key, pv, r, depth + 1)
-        self.emit(depth, f"elif {v} is UPDATE_SLOT and {tv} is not None and "
-                         f"{tv}.__class__ is not float and {tv}.__class__ is not str:")
-        a = self.chain(a_msg, "L", depth + 1)
-        self.changed(depth + 1, f"{tv} is not L")
-        self.emit(depth + 1, f"if {key} in {tv}.slots:")
-        self.emit(depth + 2, f"{tv}.slots[{key}] = {r} = {a}")
-        self.emit(depth + 1, "else:")
-        self.guarded(depth + 2, f"{r} = {v}.fn({tv}, {key}, {a})")
 
     def local_set(self, m, key: str, pv: str, r: str, depth: int) -> None:
         """``x := v`` done by the Locals proto's built-in ``setSlot``: the Python local

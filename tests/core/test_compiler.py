@@ -963,6 +963,7 @@ def test_a_new_clones_first_update_of_a_protos_slot_sees_changes(change):
     'Locals if := method(c, a, b, "[if]" print; call evalArgAt(1))',
     'Locals updateSlot := method(n, v, "[=]" print; call sender setSlot(n, v))',
     'Locals removeSlot("if")',  # then Object's if answers, through self
+    'Locals removeSlot("setSlot")',  # then Object's: x := n is self's slot
 ])
 def test_a_methods_if_and_assignment_see_the_locals_proto_change(change):
     # a method's `if` and `x = ...` test one flag that the Locals proto's slots still
@@ -1003,6 +1004,7 @@ _COUNTER = (
     'Locals count := 100',  # the Locals proto answers the read (not the update)
     'Locals updateSlot := method(n, v, "[=]" print; v)',
     'Counter updateSlot := method(n, v, "[P]" print; v)',
+    'Locals removeSlot("updateSlot")',  # then self's answers (the general send)
 ])
 def test_a_methods_update_of_its_selfs_slot_in_one_test_sees_every_change(change):
     # `count = count + 1` on a fresh clone and on its proto itself (nobody's leaf) is one
@@ -1057,3 +1059,31 @@ def test_a_methods_update_of_a_slot_its_self_has_but_its_protos_lack():
     )
     assert run(program) == interpreted(program)
     assert "not found" in run(program)
+
+
+def test_nested_assignments_in_a_method_compile_to_code_of_linear_size(monkeypatch):
+    # a method's assignment has its value's code in one branch of the general send, and
+    # in the lookup-free one only when it is flat: nested assignments would double the
+    # code at every level
+    from pyio_core.eval import compiler
+
+    def lines(depth: int) -> int:
+        sizes = []
+        plain = compiler._python_code
+
+        def measure(src: str, filename: str):
+            if "def run(blk" in src:  # the method's activation
+                sizes.append(src.count("\n"))
+            return plain(src, filename)
+
+        monkeypatch.setattr(compiler, "_python_code", measure)
+        names = [f"s{i}" for i in range(depth)]
+        value = "1"
+        for name in reversed(names):
+            value = f"({name} = {value})"
+        run(f"o := Object clone do({'; '.join(n + ' := 0' for n in names)}; f := method{value})\n"
+            "for(i, 1, 4, o f)\n")
+        return max(sizes)
+
+    four, six = lines(4), lines(6)
+    assert six < 1.5 * four
