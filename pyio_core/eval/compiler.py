@@ -736,7 +736,7 @@ class _Gen:
             return
         if i is not None:
             self.clone_primitive(i, tv, v, r, depth)
-        if self.assignment(m, tv, v, r, mc, depth):
+        if self.assignment(m, t, tv, v, r, mc, depth):
             return
         if inline is not None:  # foreach on a List
             self.foreach_target = tv
@@ -1047,7 +1047,7 @@ class _Gen:
         self.emit(depth, "else:")
         self.opaque(depth + 1, f"{r} = OP_{_OP_NAMES[m.name]}.fn({self.target_of(tv)}, {a})")
 
-    def assignment(self, m, tv: str, v: str, r: str, mc: str, depth: int) -> bool:
+    def assignment(self, m, t: str, tv: str, v: str, r: str, mc: str, depth: int) -> bool:
         """``x := v`` / ``x = v`` with a literal name: a store when the slot holds the
         built-in primitive; True when this emitted the whole dispatch of the send."""
         args = m.args
@@ -1058,7 +1058,7 @@ class _Gen:
         key = self.const(name)
         pv = self.V.get(name)
         if self.mode == ENTRY_V:
-            self.assign_virtual(m, tv, v, r, mc, key, pv, depth)
+            self.assign_virtual(m, t, tv, v, key, pv, r, depth)
         else:
             plain = f"{tv}.__class__ is not float and {tv}.__class__ is not str"
             if m.name == "setSlot":
@@ -1181,18 +1181,36 @@ class _Gen:
                 f"'updateSlot' not in SELF.slots) and "
                 f"{z}u.slots.get('updateSlot') is UPDATE_SLOT")
 
-    def assign_virtual(self, m, tv, v, r, mc, key, pv, depth) -> None:
-        """Assignment in virtual mode, where the Locals proto's built-in answered. ``x :=
-        v`` stores the Python local; ``x = v`` does when ``x`` is set, else it is
-        ``self``'s update. Only that branch has the value's code: an assignment found
-        elsewhere (the Locals proto's slot removed, self's answers) is the general send's,
-        so nested assignments do not double the code at every level."""
-        if m.name == "setSlot":
-            self.emit(depth, f"elif {v} is SET_SLOT and ({tv} is None or {tv} is L):")
-            self.local_set(m, key, pv, r, depth + 1)
+    def assign_virtual(self, m, t: str, tv: str, v: str, key: str, pv: str | None, r: str,
+                       depth: int) -> None:
+        """Assignment in virtual mode. Sent to the context, where the Locals proto's
+        built-in answers: ``x := v`` stores the Python local; ``x = v`` does when ``x`` is
+        set, else it is ``self``'s update. Sent to a value (``self x := v``), Object's
+        built-in on a plain object. One branch has the value's code (any other answer is
+        the general send's), so nested assignments do not double the code per level."""
+        if t == "L":
+            if m.name == "setSlot":
+                self.emit(depth, f"elif {v} is SET_SLOT and ({tv} is None or {tv} is L):")
+                self.local_set(m, key, pv, r, depth + 1)
+            else:
+                self.emit(depth, f"elif {v} is LOCALS_UPDATE and ({tv} is None or {tv} is L):")
+                self.local_update(m, key, pv, r, depth + 1)
             return
-        self.emit(depth, f"elif {v} is LOCALS_UPDATE and ({tv} is None or {tv} is L):")
-        self.local_update(m, key, pv, r, depth + 1)
+        plain = f"{tv}.__class__ is not float and {tv}.__class__ is not str"
+        if m.name == "setSlot":
+            self.emit(depth, f"elif {v} is SET_SLOT and {plain}:")
+            a = self.chain(m.args[1], "L", depth + 1)
+            self.changed(depth + 1)
+            self.new_slot_check(tv, key, depth + 1)
+            self.emit(depth + 1, f"{tv}.slots[{key}] = {r} = {a}")
+            return
+        self.emit(depth, f"elif {v} is UPDATE_SLOT and {plain}:")
+        a = self.chain(m.args[1], "L", depth + 1)
+        self.changed(depth + 1, f"{tv} is not L")
+        self.emit(depth + 1, f"if {key} in {tv}.slots:")
+        self.emit(depth + 2, f"{tv}.slots[{key}] = {r} = {a}")
+        self.emit(depth + 1, "else:")
+        self.guarded(depth + 2, f"{r} = {v}.fn({tv}, {key}, {a})")
 
     def local_set(self, m, key: str, pv: str, r: str, depth: int) -> None:
         """``x := v`` done by the Locals proto's built-in ``setSlot``: the Python local
