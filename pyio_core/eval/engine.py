@@ -338,7 +338,9 @@ class Engine:
         body = blk.message
         if context is None and not plain:
             entry = body.entry
-            if entry is None and (body.hits >= HOT or loops(body)) and self.compile:
+            # (a body whose compile failed has negative hits: never scanned or tried again)
+            if entry is None and self.compile and (
+                    body.hits >= HOT or (body.hits >= 0 and loops(body))):
                 try:
                     entry = body.entry = compile_entry(self, blk, target)
                     self.ticks = 0  # as in chain: a compile is slow, check for Stop soon

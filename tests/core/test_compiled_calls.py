@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from pyio_core import CaptureHost, Interpreter
+from pyio_core.eval import engine
 from iotest import interpreted
 from iotest import out as run
 
@@ -129,3 +131,20 @@ def test_a_compiled_method_given_other_argument_names(names):
 def test_a_method_with_a_loop_called_once_runs_as_the_interpreter_does(body):
     program = f"P := Object clone do(count := 0; m := method({body}))\nP clone m println\n"
     same(program)
+
+
+def test_a_method_whose_compile_fails_runs_interpreted_and_is_not_compiled_again(monkeypatch):
+    tries = []
+
+    def failing(*args):
+        tries.append(args)
+        raise RuntimeError("compiler bug")
+
+    monkeypatch.setattr(engine, "compile_entry", failing)
+    host = CaptureHost()
+    interp = Interpreter(host=host)
+    interp.strict_compile = False  # as in use: interpret what the compiler cannot build
+    interp.do_string("f := method(s := 0; for(i, 1, 3, s = s + i); s)\n"
+                     "for(k, 1, 5, f print)\n")
+    assert host.output == "66666"
+    assert len(tries) == 1
