@@ -902,9 +902,7 @@ class _Gen:
             self.emit(depth, f"if {same}:")
             self.emit(depth + 1, f"{r} = {self.quick_value(then, env)}")
         else:
-            x, op = env[cond.name], cond.next
-            b = op.args[0]
-            test = _code(_TESTS, op, x, env[b.name] if b.cached is None else self.const(b.cached))
+            test = self.quick_operation(_TESTS, cond, env)
             if then is not None and other is not None:
                 self.emit(depth, f"if {same} and LOK:")
                 self.emit(depth + 1, f"{r} = {self.quick_value(then, env)} if {test} else "
@@ -947,7 +945,7 @@ class _Gen:
         branches = [a if self.is_quick(a, names) else None for a in body.args[1:]]
         if branches == [None, None]:
             return None
-        self.covered.extend([body, cond, op, op.args[0]])
+        self.covered.extend([body, *_messages(cond)])
         for a in branches:
             if a is not None:
                 self.covered.extend(_messages(a))
@@ -974,12 +972,15 @@ class _Gen:
         """Python for an ``is_quick`` value, the arguments' names mapped by ``env``."""
         if a.cached is not None:
             return self.const(a.cached)
-        x = env[a.name]
+        if a.next is None:
+            return env[a.name]
+        return self.quick_operation(_NUMBER_OPS, a, env)
+
+    def quick_operation(self, table: dict, a, env: dict) -> str:
+        """Python for ``argument op operand`` (``n < 2``, ``x * x``) from ``table``."""
         op = a.next
-        if op is None:
-            return x
         b = op.args[0]
-        return _code(_NUMBER_OPS, op, x, env[b.name] if b.cached is None else self.const(b.cached))
+        return _code(table, op, env[a.name], env[b.name] if b.cached is None else self.const(b.cached))
 
     def quick_arg(self, a) -> tuple[str, str] | None:
         """For an argument that is a literal or ``local op literal-or-local``: (the test that
